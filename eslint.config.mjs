@@ -11,6 +11,9 @@ const baseRules = (set) => {
 	delete rules['n8n-nodes-base/node-class-description-inputs-wrong-regular-node'];
 	delete rules['n8n-nodes-base/node-class-description-outputs-wrong'];
 	delete rules['n8n-nodes-base/node-param-type-options-max-value-present'];
+	// "Only applicable to nodes in the main repository" (its own description): it wants a camelCase
+	// slug, while the community rule credential-documentation-url requires a full URL.
+	delete rules['n8n-nodes-base/cred-class-field-documentation-url-miscased'];
 	return rules;
 };
 

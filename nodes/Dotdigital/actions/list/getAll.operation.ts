@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { runPerItem } from '../../../shared/items';
+import { collect, v2Pages } from '../../transport/paging';
+import { limitFields, readLimit } from '../../helpers/limit';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['list'], operation: ['getAll'] } },
+	limitFields,
+);
+
+/** GET /v2/address-books, paged with select/skip; one output item per list. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runPerItem.call(this, async (i) => {
+		const limit = readLimit(this, i);
+		return await collect(v2Pages<IDataObject>(this, '/v2/address-books', {}, limit ?? undefined), limit);
+	});
+}
