@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { runPerItem } from '../../../shared/items';
+import { readId } from '../../helpers/params';
+import { omniGetById } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The Cin7 Omni product (style) ID; the result includes its options with prices',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runPerItem.call(this, async (i) =>
+		await omniGetById.call(this, 'Products', readId(this, i, 'productId', 'Product ID')),
+	);
+}

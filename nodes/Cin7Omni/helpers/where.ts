@@ -1,0 +1,36 @@
+import { formatOmniDate } from '../../shared/dates';
+
+/**
+ * Builders for Omni's SQL-like `where` parameter. Values are quoted here, once, so a name with an
+ * apostrophe (O'Brien) cannot break or widen a filter.
+ */
+export function quote(value: string | number): string {
+	if (typeof value === 'number') return String(value);
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function eq(field: string, value: string | number): string {
+	return `${field}=${quote(value)}`;
+}
+
+export function inList(field: string, values: Array<string | number>): string {
+	if (values.length === 1) return eq(field, values[0]);
+	return `${field} IN (${values.map(quote).join(',')})`;
+}
+
+export function modifiedSince(date: Date): string {
+	return `modifieddate>='${formatOmniDate(date)}'`;
+}
+
+/** Joins clauses with AND, skipping empty ones; undefined when nothing filters. */
+export function joinWhere(clauses: Array<string | undefined>): string | undefined {
+	const parts = clauses.map((c) => (c ?? '').trim()).filter(Boolean);
+	if (!parts.length) return undefined;
+	return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
+}
+
+/** Splits a comma-separated parameter into trimmed, non-empty, de-duplicated values. */
+export function splitList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+	return [...new Set(list.map((v) => v.trim()).filter(Boolean))];
+}

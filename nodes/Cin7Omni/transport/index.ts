@@ -1,0 +1,105 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import { vendorJson, type RequestContext, type VendorProfile } from '../../shared/http';
+import { collectRows, walkPages, type Page } from '../../shared/pagination';
+
+export const OMNI_DEFAULT_BASE_URL = 'https://api.cin7.com/api/v1';
+/** Omni's maximum for both `rows` per page and records per write. */
+export const OMNI_PAGE_SIZE = 250;
+export const OMNI_BATCH_SIZE = 250;
+
+const positive = (value: unknown, fallback: number): number => {
+	const n = Number(value);
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+const baseUrlOf = (c: ICredentialDataDecryptedObject): string =>
+	String(c.baseUrl || OMNI_DEFAULT_BASE_URL).trim();
+
+/** How the shared transport talks to Cin7 Omni API v1. */
+export const omniProfile: VendorProfile = {
+	vendor: 'Cin7 Omni',
+	credentialType: 'cin7OmniApi',
+	baseUrl: baseUrlOf,
+	// Limits apply per API connection; the username plus host names it without using the key.
+	accountKey: (c) => `${baseUrlOf(c)}|${String(c.username ?? '')}`,
+	secretFields: ['apiKey'],
+	pacing: (c) => ({
+		perMinute: positive(c.callsPerMinute, 60),
+		perSecond: positive(c.callsPerSecond, 3),
+	}),
+	dailyBudget: (c) => {
+		const limit = Number(c.dailyCallBudget ?? 5000);
+		if (!Number.isFinite(limit) || limit <= 0) return undefined;
+		return { limit, warnRatio: 0.8, stopRatio: 0.95 };
+	},
+	statusMessages: {
+		401: 'refused the API username or API key (401 Unauthorized): check both in the Cin7 Omni credential',
+		403: 'accepted the credentials but this API connection lacks permission for this endpoint (403 Forbidden): in Cin7 Omni open Settings → Integrations & API → API v1, edit the connection and enable the Read/Create/Update right for the endpoint named below',
+	},
+};
+
+export async function omniRequest<T = unknown>(
+	this: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	qs?: IDataObject,
+	body?: IDataObject | IDataObject[],
+): Promise<T> {
+	return await vendorJson.call<RequestContext, Parameters<typeof vendorJson>, Promise<T>>(
+		this,
+		omniProfile,
+		{ method, path, qs, body },
+	);
+}
+
+/** Omni lists are bare arrays without a total; anything else on a list is treated as no rows. */
+function asRows(body: unknown): IDataObject[] {
+	return Array.isArray(body) ? (body as IDataObject[]) : [];
+}
+
+export interface ListQuery {
+	where?: string;
+	order?: string;
+	fields?: string;
+	[extra: string]: string | number | boolean | undefined;
+}
+
+function pageFetcher(ctx: RequestContext, resource: string, query: ListQuery) {
+	return async (page: number, rows: number): Promise<Page<IDataObject>> => {
+		const qs: IDataObject = { page, rows };
+		for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs[k] = v;
+		return { rows: asRows(await omniRequest.call(ctx, 'GET', `/${resource}`, qs)) };
+	};
+}
+
+/** Rows of one list endpoint, all of them or up to `limit`; a short or empty page ends the walk. */
+export async function omniList(
+	this: RequestContext,
+	resource: string,
+	query: ListQuery,
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await collectRows(pageFetcher(this, resource, query), OMNI_PAGE_SIZE, limit);
+}
+
+/** Streams pages of 250, for walks that may stop early (poll cursors). */
+export function omniPages(
+	this: RequestContext,
+	resource: string,
+	query: ListQuery,
+): AsyncGenerator<IDataObject[]> {
+	return walkPages(pageFetcher(this, resource, query), OMNI_PAGE_SIZE);
+}
+
+export async function omniGetById(
+	this: RequestContext,
+	resource: string,
+	id: number | string,
+): Promise<IDataObject> {
+	return await omniRequest.call<RequestContext, Parameters<typeof omniRequest>, Promise<IDataObject>>(
+		this,
+		'GET',
+		`/${resource}/${encodeURIComponent(String(id))}`,
+	);
+}

@@ -1,0 +1,118 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { Cin7OmniTrigger } from '../../../nodes/Cin7Omni/Cin7OmniTrigger.node';
+import { useFakeClock } from '../helpers/fakeContext';
+import { API, BASE, omniContext } from './omniContext';
+
+const trigger = new Cin7OmniTrigger();
+const order = (id: number, modifiedDate: string, extra: IDataObject = {}) => ({ id, modifiedDate, ...extra });
+const poll = async (params: IDataObject, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') => {
+	const c = omniContext(params, { staticData, mode });
+	const out = await trigger.poll.call(c.ctx);
+	return { out: out ? out[0].map((i) => i.json) : null, requests: c.requests };
+};
+
+describe('Cin7 Omni Trigger', () => {
+	let clock: ReturnType<typeof useFakeClock>;
+	beforeEach(() => {
+		clock = useFakeClock(Date.parse('2026-05-01T12:00:00Z'));
+		nock.disableNetConnect();
+	});
+	afterAll(() => nock.restore());
+	afterEach(() => {
+		nock.cleanAll();
+		clock.restore();
+	});
+
+	const params = { event: 'salesOrderUpdated', stages: ['Dispatched'], overlapMinutes: 5, maxPerPoll: 250, startDate: '' };
+
+	it('seeds the cursor on the first run without calling the API or emitting', async () => {
+		const staticData: IDataObject = {};
+		const { out, requests } = await poll(params, staticData);
+		expect(out).toBeNull();
+		expect(requests).toHaveLength(0);
+		expect((staticData.cursorState as IDataObject).cursor).toBe('2026-05-01T12:00:00.000Z');
+	});
+
+	it('polls with overlap, ascending order and the stage filter; drops ties already emitted', async () => {
+		const staticData: IDataObject = {};
+		await poll(params, staticData);
+		clock.advance(60_000);
+		nock(BASE)
+			.get(`${API}/SalesOrders`)
+			.query({ page: 1, rows: 250, order: 'modifieddate ASC', where: "(modifieddate>='2026-05-01T11:55:00Z') AND (stage='Dispatched')" })
+			.reply(200, [order(1, '2026-05-01T12:00:10Z'), order(2, '2026-05-01T12:00:30Z')]);
+		const first = await poll(params, staticData);
+		expect(first.out!.map((o) => o.id)).toEqual([1, 2]);
+		clock.advance(60_000);
+		// Same second as order 2 (a tie) plus a new one: only the new one is emitted.
+		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(2, '2026-05-01T12:00:30Z'), order(3, '2026-05-01T12:00:30Z')]);
+		const second = await poll(params, staticData);
+		expect(second.out!.map((o) => o.id)).toEqual([3]);
+		clock.advance(60_000);
+		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(3, '2026-05-01T12:00:30Z')]);
+		expect((await poll(params, staticData)).out).toBeNull();
+	});
+
+	it('after a restart that rewinds the cursor, re-read records are not repeated', async () => {
+		const staticData: IDataObject = {};
+		await poll(params, staticData);
+		clock.advance(60_000);
+		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z')]);
+		await poll(params, staticData);
+		const saved = JSON.parse(JSON.stringify(staticData));
+		(saved.cursorState as IDataObject).cursor = '2026-05-01T11:59:00.000Z';
+		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z'), order(4, '2026-05-01T12:00:50Z')]);
+		expect((await poll(params, saved)).out!.map((o) => o.id)).toEqual([4]);
+	});
+
+	it('manual mode returns a recent sample and leaves the cursor alone', async () => {
+		const staticData: IDataObject = {};
+		await poll(params, staticData);
+		const before = JSON.stringify(staticData);
+		nock(BASE).get(`${API}/SalesOrders`).query({ page: 1, rows: 3, order: 'modifieddate DESC', where: "stage='Dispatched'" }).reply(200, [order(9, '2026-04-01T00:00:00Z')]);
+		const { out } = await poll(params, staticData, 'manual');
+		expect(out!.map((o) => o.id)).toEqual([9]);
+		expect(JSON.stringify(staticData)).toBe(before);
+	});
+
+	it('emits at most the cap per poll, stops walking early, and resumes the backlog', async () => {
+		const staticData: IDataObject = {};
+		const capped = { ...params, maxPerPoll: 2, startDate: '2026-05-01T00:00:00Z' };
+		const page = Array.from({ length: 250 }, (_, i) => order(i + 1, `2026-05-01T01:00:${String(i % 60).padStart(2, '0')}Z`)).map((o, i) => ({ ...o, modifiedDate: new Date(Date.parse('2026-05-01T01:00:00Z') + i * 1000).toISOString() }));
+		nock(BASE).get(`${API}/SalesOrders`).query((q) => q.page === '1').reply(200, page);
+		const first = await poll(capped, staticData);
+		expect(first.out!.map((o) => o.id)).toEqual([1, 2]);
+		// Ascending pages: the walk stopped after the first full page instead of reading page 2.
+		expect(first.requests).toHaveLength(1);
+		nock(BASE).get(`${API}/SalesOrders`).query((q) => q.page === '1').reply(200, page.slice(1, 10));
+		const second = await poll(capped, staticData);
+		expect(second.out!.map((o) => o.id)).toEqual([3, 4]);
+	});
+
+	it('adds acceptsEmail to contact events', async () => {
+		const staticData: IDataObject = {};
+		const p = { event: 'contactUpdated', subscriptionSource: 'customField', startDate: '2026-05-01T00:00:00Z' };
+		nock(BASE).get(`${API}/Contacts`).query(true).reply(200, [{ id: 1, modifiedDate: '2026-05-01T01:00:00Z', customFields: { receive_email: 'No' } }]);
+		expect((await poll(p, staticData)).out).toEqual([expect.objectContaining({ id: 1, acceptsEmail: false })]);
+	});
+
+	it('stock changed emits available to sell for each changed SKU over all branches', async () => {
+		const staticData: IDataObject = {};
+		const p = { event: 'stockChanged', startDate: '2026-05-01T00:00:00Z', subtractHolding: true, branches: [] };
+		nock(BASE)
+			.get(`${API}/Stock`)
+			.query((q) => String(q.where).startsWith('modifieddate'))
+			.reply(200, [{ productOptionId: 11, branchId: 1, code: 'A', modifiedDate: '2026-05-01T02:00:00Z' }]);
+		nock(BASE)
+			.get(`${API}/Stock`)
+			.query((q) => q.where === "code='A'")
+			.reply(200, [
+				{ productOptionId: 11, branchId: 1, code: 'A', stockOnHand: 5, openSales: 1, holding: 1 },
+				{ productOptionId: 11, branchId: 2, code: 'A', stockOnHand: 3, openSales: 0, holding: 0 },
+			]);
+		const { out } = await poll(p, staticData);
+		expect(out).toEqual([expect.objectContaining({ sku: 'A', availableToSell: 6, modifiedDate: '2026-05-01T02:00:00Z' })]);
+	});
+});
