@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as customer from './actions/customer';
+import * as location from './actions/location';
+import * as priceTier from './actions/priceTier';
+import * as product from './actions/product';
+import * as productFamily from './actions/productFamily';
+import { router } from './actions/router';
+import * as sale from './actions/sale';
+import * as stock from './actions/stock';
+import { getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
+
+export class Cin7Core implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cin7 Core',
+		name: 'cin7Core',
+		icon: { light: 'file:cin7Core.svg', dark: 'file:cin7Core.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Products, customers, sales and available-to-sell stock in Cin7 Core (DEAR Inventory)',
+		defaults: { name: 'Cin7 Core' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cin7CoreApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Location', value: 'location' },
+					{ name: 'Price Tier', value: 'priceTier' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Product Family', value: 'productFamily' },
+					{ name: 'Sale', value: 'sale' },
+					{ name: 'Stock', value: 'stock' },
+				],
+				default: 'product',
+			},
+			...customer.description,
+			...location.description,
+			...priceTier.description,
+			...product.description,
+			...productFamily.description,
+			...sale.description,
+			...stock.description,
+		],
+	};
+
+	methods = { loadOptions: { getLocations, getPriceTiers, getTaxRules } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/items';
+import { coreRequest } from '../../transport';
+import { requiredText } from '../common';
+import { customerFieldOptions, customerInput, firstCustomer, getCustomerById, updateBody } from './fields';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: customerFieldOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const id = requiredText(this, i, 'customerId', 'Customer ID');
+	const input = customerInput(this, i, 'updateFields');
+	if (!Object.keys(input.fields).length && !input.contacts && !input.addresses) {
+		throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
+	}
+	const current = await getCustomerById(this, id);
+	if (!current) throw new NodeOperationError(this.getNode(), `No customer with ID ${id}`, { itemIndex: i });
+	return firstCustomer(this, i, await coreRequest.call(this, 'PUT', '/customer', undefined, updateBody(current, input)));
+}

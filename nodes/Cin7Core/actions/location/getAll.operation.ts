@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { coreList } from '../../transport';
+import { compact, returnAllFields, rowLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllFields('locations'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Deprecated',
+				name: 'Deprecated',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deprecated locations',
+			},
+			{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['location'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	return await coreList.call(this, '/ref/location', 'LocationList', filters, rowLimit(this, i));
+}

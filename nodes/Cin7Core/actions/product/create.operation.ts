@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { coreRequest } from '../../transport';
+import { requiredText } from '../common';
+import { CREATE_DEFAULTS, firstProduct, productBody, productFieldOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'SKU', name: 'sku', type: 'string', required: true, default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Must already exist in Cin7 Core',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: productFieldOptions.filter((o) => o.name !== 'Name' && o.name !== 'Category'),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const body = {
+		...CREATE_DEFAULTS,
+		...productBody(this, i, 'additionalFields'),
+		SKU: requiredText(this, i, 'sku', 'SKU'),
+		Name: requiredText(this, i, 'name', 'Name'),
+		Category: requiredText(this, i, 'category', 'Category'),
+	};
+	return firstProduct(this, i, await coreRequest.call(this, 'POST', '/product', undefined, body));
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/items';
+import { coreRequest } from '../../transport';
+import { requiredText } from '../common';
+import { firstProduct, productBody, productFieldOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Product ID', name: 'productId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...productFieldOptions.filter((o) => o.name !== 'Type'),
+			{ displayName: 'SKU', name: 'SKU', type: 'string', default: '' } as INodeProperties,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const id = requiredText(this, i, 'productId', 'Product ID');
+	const fields = productBody(this, i, 'updateFields');
+	if (!Object.keys(fields).length) throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
+	return firstProduct(this, i, await coreRequest.call(this, 'PUT', '/product', undefined, { ...fields, ID: id }));
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { coreList } from '../../transport';
+import { compact, coreDateParam, returnAllFields, rowLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllFields('product families'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Modified Since',
+				name: 'ModifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only families changed at or after this time (UTC)',
+			},
+			{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
+			{ displayName: 'SKU', name: 'Sku', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['productFamily'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
+	return await coreList.call(this, '/productFamily', 'ProductFamilies', filters, rowLimit(this, i));
+}

@@ -1,0 +1,221 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { clock } from '../../../shared/clock';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/items';
+import { coreRequest } from '../../transport';
+import { compact, parseJsonField } from '../common';
+import { findExistingSale, getSale } from './find';
+
+const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer Name',
+		name: 'customer',
+		type: 'string',
+		default: '',
+		description: 'An existing customer; or set Customer ID under Additional Fields',
+	},
+	{
+		displayName: 'Location Name or ID',
+		name: 'location',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		required: true,
+		default: '',
+		description:
+			'Location the sale ships from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{ displayName: 'Discount (%)', name: 'Discount', type: 'number', default: 0 },
+					{ displayName: 'Price', name: 'Price', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
+					{ displayName: 'Quantity', name: 'Quantity', type: 'number', default: 1 },
+					{ displayName: 'SKU', name: 'SKU', type: 'string', default: '' },
+					{ displayName: 'Tax', name: 'Tax', type: 'number', default: 0, description: 'Tax amount of the line' },
+					{ displayName: 'Tax Rule', name: 'TaxRule', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Lines (JSON)',
+		name: 'linesJson',
+		type: 'json',
+		default: '[]',
+		description: 'Order lines as a JSON array of {SKU, Quantity, Price, Discount, Tax, TaxRule}; used when not empty, instead of Lines',
+	},
+	{
+		displayName: 'Sale Type',
+		name: 'saleType',
+		type: 'options',
+		options: [
+			{ name: 'Advanced', value: 'Advanced', description: 'Several fulfilments and invoices' },
+			{ name: 'Simple', value: 'Simple', description: 'One fulfilment and one invoice' },
+		],
+		default: 'Simple',
+	},
+	{
+		displayName: 'Order Status',
+		name: 'orderStatus',
+		type: 'options',
+		options: [
+			{ name: 'Authorised', value: 'AUTHORISED', description: 'Allocates stock (backorders when short)' },
+			{ name: 'Draft', value: 'DRAFT' },
+		],
+		default: 'DRAFT',
+	},
+	{
+		displayName: 'Create Invoice',
+		name: 'createInvoice',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add an authorised invoice for the order lines (needs an authorised order)',
+		displayOptions: { show: { orderStatus: ['AUTHORISED'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Billing Address (JSON)', name: 'billingJson', type: 'json', default: '{}', description: '{Line1, Line2, City, State, Postcode, Country}' },
+			{ displayName: 'Carrier', name: 'Carrier', type: 'string', default: '' },
+			{ displayName: 'Currency Rate', name: 'CurrencyRate', type: 'number', default: 1, description: 'Required when the customer currency differs from the base currency' },
+			{ displayName: 'Customer ID', name: 'CustomerID', type: 'string', default: '' },
+			{ displayName: 'Customer Reference', name: 'CustomerReference', type: 'string', default: '', description: 'A sale with this reference (for the same customer) is returned instead of creating another' },
+			{ displayName: 'External ID', name: 'ExternalID', type: 'string', default: '', description: 'Your system\'s order ID. A sale with this ID is returned instead of creating another.' },
+			{ displayName: 'Extra Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other sale header fields as Cin7 Core names them' },
+			{ displayName: 'Memo', name: 'Memo', type: 'string', default: '', description: 'Memo on the order' },
+			{ displayName: 'Note', name: 'Note', type: 'string', default: '' },
+			{ displayName: 'Price Tier', name: 'PriceTier', type: 'string', default: '' },
+			{ displayName: 'Sale Order Date', name: 'SaleOrderDate', type: 'dateTime', default: '' },
+			{ displayName: 'Ship By', name: 'ShipBy', type: 'dateTime', default: '' },
+			{ displayName: 'Shipping Address (JSON)', name: 'shippingJson', type: 'json', default: '{}', description: '{Line1, Line2, City, State, Postcode, Country, Company, Contact}' },
+			{ displayName: 'Tax Inclusive', name: 'TaxInclusive', type: 'boolean', default: false, description: 'Whether prices include tax' },
+			{ displayName: 'Tax Rule', name: 'TaxRule', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['create'] } }, properties);
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function orderLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
+	const fromJson = parseJsonField<IDataObject[]>(ctx, i, 'Lines (JSON)', ctx.getNodeParameter('linesJson', i, '[]'), 'array');
+	const fromUi = ((ctx.getNodeParameter('lines', i, {}) as IDataObject).line as IDataObject[] | undefined) ?? [];
+	const lines = fromJson?.length ? fromJson : fromUi;
+	if (!lines.length) throw inputError(ctx, i, 'Lines', 'are empty: a sale needs at least one line');
+	return lines.map((line, n) => {
+		const sku = String(line.SKU ?? '').trim();
+		if (!sku && !line.ProductID) throw inputError(ctx, i, `Lines[${n}].SKU`, 'is empty');
+		const quantity = Number(line.Quantity);
+		const price = Number(line.Price ?? 0);
+		const discount = Number(line.Discount ?? 0);
+		if (!Number.isFinite(quantity) || quantity <= 0) throw inputError(ctx, i, `Lines[${n}].Quantity`, 'must be a number above 0');
+		if (!Number.isFinite(price)) throw inputError(ctx, i, `Lines[${n}].Price`, 'must be a number');
+		return compact({
+			...line,
+			SKU: sku || undefined,
+			Quantity: quantity,
+			Price: price,
+			Discount: discount,
+			Tax: Number(line.Tax ?? 0),
+			Total: round2(quantity * price * (1 - discount / 100)),
+		});
+	});
+}
+
+function header(ctx: IExecuteFunctions, i: number): IDataObject {
+	const raw = { ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject) };
+	const extra = parseJsonField(ctx, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
+	const billing = parseJsonField(ctx, i, 'Billing Address (JSON)', raw.billingJson, 'object');
+	const shipping = parseJsonField(ctx, i, 'Shipping Address (JSON)', raw.shippingJson, 'object');
+	delete raw.extraJson;
+	delete raw.billingJson;
+	delete raw.shippingJson;
+	delete raw.Memo;
+	const customer = String(ctx.getNodeParameter('customer', i, '') ?? '').trim();
+	const body: IDataObject = {
+		...compact(raw),
+		...(customer ? { Customer: customer } : {}),
+		Location: ctx.getNodeParameter('location', i),
+		SaleType: ctx.getNodeParameter('saleType', i, 'Simple'),
+		SkipQuote: true,
+		...(billing && Object.keys(billing).length ? { BillingAddress: billing } : {}),
+		...(shipping && Object.keys(shipping).length ? { ShippingAddress: shipping } : {}),
+		...extra,
+	};
+	if (!body.Customer && !body.CustomerID) throw inputError(ctx, i, 'Customer Name', 'is empty (and no Customer ID is set)');
+	if (!String(body.Location ?? '').trim()) throw inputError(ctx, i, 'Location', 'is empty');
+	return body;
+}
+
+const hasOrderLines = (sale: IDataObject) =>
+	(((sale.Order as IDataObject | undefined)?.Lines as IDataObject[] | undefined) ?? []).length > 0;
+
+/**
+ * Header, then order lines, then optionally the invoice. An ExternalID or CustomerReference that
+ * already exists returns that sale; if an earlier run stopped after the header, the lines are added.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const lines = orderLines(this, i);
+	const head = header(this, i);
+	const status = this.getNodeParameter('orderStatus', i, 'DRAFT') as string;
+	const memo = (this.getNodeParameter('additionalFields', i, {}) as IDataObject).Memo;
+
+	const found = await findExistingSale(this, {
+		externalId: head.ExternalID as string | undefined,
+		customerReference: head.CustomerReference as string | undefined,
+		customer: head.Customer as string | undefined,
+		customerId: head.CustomerID as string | undefined,
+	});
+	let sale: IDataObject;
+	if (found) {
+		sale = await getSale(this, String(found.SaleID ?? found.ID));
+		if (hasOrderLines(sale)) return { ...sale, alreadyExisted: true };
+	} else {
+		sale = await coreRequest.call(this, 'POST', '/sale', undefined, head);
+	}
+	const saleId = String(sale.ID ?? '');
+	if (!saleId) throw new NodeOperationError(this.getNode(), 'Cin7 Core returned no sale ID', { itemIndex: i });
+
+	try {
+		await coreRequest.call(this, 'POST', '/sale/order', undefined, {
+			SaleID: saleId,
+			Status: status,
+			Lines: lines,
+			...(memo ? { Memo: memo } : {}),
+		});
+		if (status === 'AUTHORISED' && (this.getNodeParameter('createInvoice', i, false) as boolean)) {
+			await coreRequest.call(this, 'POST', '/sale/invoice', undefined, {
+				SaleID: saleId,
+				// A simple sale has one invoice task (its own ID); an advanced sale starts a new one.
+				TaskID: head.SaleType === 'Advanced' ? EMPTY_GUID : saleId,
+				Status: 'AUTHORISED',
+				InvoiceDate: new Date(clock.now()).toISOString().slice(0, 10),
+				Lines: lines,
+			});
+		}
+	} catch (error) {
+		const e = error as Error & { description?: string };
+		e.description = `${e.description ? `${e.description}. ` : ''}The sale header exists as ${saleId}; running again with the same External ID or Customer Reference completes it instead of duplicating it.`;
+		throw e;
+	}
+	return { ...(await getSale(this, saleId)), alreadyExisted: Boolean(found) };
+}

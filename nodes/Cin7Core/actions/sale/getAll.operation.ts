@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { coreList } from '../../transport';
+import { compact, coreDateParam, returnAllFields, rowLimit } from '../common';
+import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from './statusOptions';
+
+const properties: INodeProperties[] = [
+	...returnAllFields('sales'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Created Since', name: 'CreatedSince', type: 'dateTime', default: '', description: 'UTC' },
+			{ displayName: 'External ID', name: 'ExternalID', type: 'string', default: '' },
+			{ displayName: 'Order Status', name: 'OrderStatus', type: 'options', options: ORDER_STATUSES, default: 'AUTHORISED' },
+			{
+				displayName: 'Search',
+				name: 'Search',
+				type: 'string',
+				default: '',
+				description: 'Matches order number, status, customer, invoice number, customer reference or credit note number',
+			},
+			{ displayName: 'Shipping Status', name: 'CombinedShippingStatus', type: 'options', options: SHIPPING_STATUSES, default: 'SHIPPED' },
+			{ displayName: 'Status', name: 'Status', type: 'options', options: SALE_STATUSES, default: 'ORDERED' },
+			{ displayName: 'Updated Since', name: 'UpdatedSince', type: 'dateTime', default: '', description: 'UTC' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['getAll'] } }, properties);
+
+/** saleList rows (headers without lines). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	if (filters.UpdatedSince) filters.UpdatedSince = coreDateParam(this, i, 'Updated Since', filters.UpdatedSince);
+	if (filters.CreatedSince) filters.CreatedSince = coreDateParam(this, i, 'Created Since', filters.CreatedSince);
+	return await coreList.call(this, '/saleList', 'SaleList', filters, rowLimit(this, i));
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/items';
+import { coreRequest } from '../../transport';
+import { compact, parseJsonField, requiredText } from '../common';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Carrier', name: 'Carrier', type: 'string', default: '' },
+			{ displayName: 'Customer Reference', name: 'CustomerReference', type: 'string', default: '' },
+			{ displayName: 'Extra Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other sale header fields as Cin7 Core names them' },
+			{ displayName: 'Note', name: 'Note', type: 'string', default: '' },
+			{ displayName: 'Ship By', name: 'ShipBy', type: 'dateTime', default: '' },
+			{ displayName: 'Shipping Notes', name: 'ShippingNotes', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['update'] } }, properties);
+
+/** Updates the sale header (PUT /sale); order lines belong to the order document. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const id = requiredText(this, i, 'saleId', 'Sale ID');
+	const raw = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
+	const extra = parseJsonField(this, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
+	delete raw.extraJson;
+	const fields = { ...compact(raw), ...extra };
+	if (!Object.keys(fields).length) throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
+	return await coreRequest.call(this, 'PUT', '/sale', undefined, { ...fields, ID: id });
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { coreList } from '../../transport';
+import { compact, returnAllFields, rowLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllFields('availability rows'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Batch', name: 'Batch', type: 'string', default: '' },
+			{ displayName: 'Category', name: 'Category', type: 'string', default: '' },
+			{ displayName: 'Location', name: 'Location', type: 'string', default: '', description: 'Location name' },
+			{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'Product name starting with this text' },
+			{ displayName: 'Product ID', name: 'ID', type: 'string', default: '' },
+			{ displayName: 'SKU', name: 'Sku', type: 'string', default: '', description: 'Exact SKU' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['stock'], operation: ['getAvailability'] } },
+	properties,
+);
+
+/** Raw rows, one per product × location × bin × batch; all-zero rows are absent (Cin7's rule). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	return await coreList.call(this, '/ref/productavailability', 'ProductAvailabilityList', filters, rowLimit(this, i));
+}

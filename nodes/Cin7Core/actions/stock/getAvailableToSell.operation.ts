@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { diffLevels } from '../../../shared/availableToSell';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/items';
+import { coreAtsFor, safetyBufferOf } from '../../helpers/availability';
+import { splitList } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'SKUs',
+		name: 'skus',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. SHIRT-RED-M, SHIRT-RED-L',
+		description: 'Comma-separated SKUs. Leave empty for every SKU that has stock rows.',
+		hint: 'A SKU asked for but without stock rows is reported with 0 available',
+	},
+	{
+		displayName: 'Sellable Location Names or IDs',
+		name: 'sellableLocations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		default: [],
+		description:
+			'Locations whose stock can be sold. Leave empty for all locations. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Excluded Location Names or IDs',
+		name: 'excludedLocations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		default: [],
+		description:
+			'Locations never sold from, such as quarantine or a wholesale reserve. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Excluded Bins',
+		name: 'excludedBins',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Main Warehouse/Returns, Damaged',
+		description: 'Comma-separated bins never sold from: Location/Bin, or a bare bin name for that bin in any location',
+	},
+	{
+		displayName: 'Deduct Unauthorised Orders',
+		name: 'deductUnauthorisedOrders',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to subtract quantities on open sale orders that are not yet authorised (authorised orders are already allocated)',
+		hint: 'Costs one extra API call per open unauthorised sale',
+	},
+	{
+		displayName: 'Safety Buffer Mode',
+		name: 'safetyBufferMode',
+		type: 'options',
+		options: [
+			{ name: 'Absolute', value: 'absolute', description: 'Hold back a fixed quantity per SKU' },
+			{ name: 'None', value: 'none' },
+			{ name: 'Percent', value: 'percent', description: 'Hold back a percentage of each SKU, rounded up' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Safety Buffer Value',
+		name: 'safetyBufferValue',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Units (absolute) or percent held back per SKU',
+		displayOptions: { hide: { safetyBufferMode: ['none'] } },
+	},
+	{
+		displayName: 'Include On Order',
+		name: 'includeOnOrder',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add stock on authorised purchase orders (counted locations only)',
+	},
+	{
+		displayName: 'Flag Changes Since Last Run',
+		name: 'flagChangesSinceLastRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to compare with the previous run and add previousAvailableToSell, changed and backInStock to each SKU',
+		hint: 'The previous run is kept in the workflow; manual test runs compare but do not store',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['stock'], operation: ['getAvailableToSell'] } },
+	properties,
+);
+
+const SNAPSHOT_KEY = 'availableToSellBySku';
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const mode = this.getNodeParameter('safetyBufferMode', i, 'none') as string;
+	const bufferValue = Number(this.getNodeParameter('safetyBufferValue', i, 0));
+	if (mode !== 'none' && (!Number.isFinite(bufferValue) || bufferValue < 0)) {
+		throw inputError(this, i, 'Safety Buffer Value', 'must be a number of 0 or more');
+	}
+	const results = await coreAtsFor.call(this, {
+		skus: splitList(this.getNodeParameter('skus', i, '')),
+		sellableLocations: splitList(this.getNodeParameter('sellableLocations', i, [])),
+		excludedLocations: splitList(this.getNodeParameter('excludedLocations', i, [])),
+		excludedBins: splitList(this.getNodeParameter('excludedBins', i, '')),
+		deductUnauthorisedOrders: this.getNodeParameter('deductUnauthorisedOrders', i, false) as boolean,
+		safetyBuffer: safetyBufferOf(mode, bufferValue),
+		includeOnOrder: this.getNodeParameter('includeOnOrder', i, false) as boolean,
+	});
+	const items = results.map((r) => ({ ...r }) as unknown as IDataObject);
+	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return items;
+
+	const staticData = this.getWorkflowStaticData('node');
+	const previous = (staticData[SNAPSHOT_KEY] as Record<string, number> | undefined) ?? {};
+	const next: Record<string, number> = {};
+	for (const r of results) next[r.sku] = r.availableToSell;
+	// Compare only the SKUs of this run: SKUs outside it did not drop to 0.
+	const before: Record<string, number> = {};
+	for (const sku of Object.keys(next)) if (sku in previous) before[sku] = previous[sku];
+	const changes = new Map(diffLevels(before, next).map((c) => [c.sku, c]));
+	for (const item of items) {
+		const sku = item.sku as string;
+		const change = changes.get(sku);
+		item.previousAvailableToSell = sku in previous ? previous[sku] : null;
+		item.changed = change !== undefined;
+		item.backInStock = change?.backInStock ?? false;
+	}
+	if (this.getMode() !== 'manual') staticData[SNAPSHOT_KEY] = { ...previous, ...next };
+	return items;
+}

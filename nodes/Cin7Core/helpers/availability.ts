@@ -1,0 +1,125 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	coreAvailableToSell,
+	type AvailableToSell,
+	type CoreAtsOptions,
+	type CoreAvailabilityRow,
+	type SafetyBuffer,
+} from '../../shared/availableToSell';
+import type { RequestContext } from '../../shared/http';
+import { coreList, corePages, coreRequest } from '../transport';
+
+/** Up to this many SKUs are looked up one by one (exact `Sku` filter); more take one full scan. */
+const PER_SKU_LOOKUP_MAX = 10;
+
+/**
+ * Order statuses whose quantities Cin7 Core has not allocated yet: a draft order, and an order
+ * authorised with "no allocation". Authorised orders are already inside `Allocated`.
+ */
+export const UNALLOCATED_ORDER_STATUSES = ['DRAFT', 'AUTH_NO_ALLOC'];
+
+export interface CoreAtsSettings {
+	skus: string[];
+	sellableLocations: string[];
+	excludedLocations: string[];
+	excludedBins: string[];
+	deductUnauthorisedOrders: boolean;
+	safetyBuffer: SafetyBuffer;
+	includeOnOrder: boolean;
+}
+
+const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
+
+/** Availability rows (product × location × bin × batch) for the SKUs, or for every SKU. */
+export async function fetchAvailabilityRows(
+	this: RequestContext,
+	skus: string[],
+): Promise<CoreAvailabilityRow[]> {
+	if (skus.length && skus.length <= PER_SKU_LOOKUP_MAX) {
+		const rows: CoreAvailabilityRow[] = [];
+		for (const sku of skus) {
+			const found = await coreList.call(this, '/ref/productavailability', 'ProductAvailabilityList', { Sku: sku });
+			// The filter is documented as exact, but a prefix match would mix SKUs.
+			rows.push(...(found as CoreAvailabilityRow[]).filter((r) => norm(r.SKU) === norm(sku)));
+		}
+		return rows;
+	}
+	const rows: CoreAvailabilityRow[] = [];
+	for await (const page of corePages.call(this, '/ref/productavailability', 'ProductAvailabilityList')) {
+		rows.push(...(page as CoreAvailabilityRow[]));
+	}
+	return rows;
+}
+
+function locationCounted(location: unknown, settings: CoreAtsSettings): boolean {
+	const loc = norm(location);
+	if (settings.sellableLocations.length && !settings.sellableLocations.some((l) => norm(l) === loc)) return false;
+	return !settings.excludedLocations.some((l) => norm(l) === loc);
+}
+
+/**
+ * Quantities per SKU on open orders Cin7 Core has not allocated yet. saleList rows carry no lines,
+ * so each such sale is read once. Orders shipping from a location that is not counted are left out.
+ */
+export async function unallocatedOrderQuantities(
+	this: RequestContext,
+	settings: CoreAtsSettings,
+): Promise<Record<string, number>> {
+	const wanted = new Set(settings.skus.map(norm));
+	const saleIds = new Set<string>();
+	for (const status of UNALLOCATED_ORDER_STATUSES) {
+		for await (const page of corePages.call(this, '/saleList', 'SaleList', { OrderStatus: status })) {
+			for (const row of page) {
+				if (norm(row.Status) === 'voided' || norm(row.OrderStatus) !== norm(status)) continue;
+				if (row.SaleID) saleIds.add(String(row.SaleID));
+			}
+		}
+	}
+	const totals: Record<string, number> = {};
+	for (const id of saleIds) {
+		const sale = await coreRequest.call(this, 'GET', '/sale', { ID: id });
+		if (!locationCounted(sale.Location, settings)) continue;
+		const lines = ((sale.Order as IDataObject | undefined)?.Lines as IDataObject[] | undefined) ?? [];
+		for (const line of lines) {
+			const sku = String(line.SKU ?? '').trim();
+			const qty = Number(line.Quantity);
+			if (!sku || !Number.isFinite(qty)) continue;
+			if (wanted.size && !wanted.has(norm(sku))) continue;
+			totals[sku] = (totals[sku] ?? 0) + qty;
+		}
+	}
+	return totals;
+}
+
+/** Available to sell per SKU, with the arithmetic of nodes/shared/availableToSell.ts. */
+export async function coreAtsFor(this: RequestContext, settings: CoreAtsSettings): Promise<AvailableToSell[]> {
+	const rows = await fetchAvailabilityRows.call(this, settings.skus);
+	const options: CoreAtsOptions = {
+		skus: settings.skus,
+		sellableLocations: settings.sellableLocations,
+		excludedLocations: settings.excludedLocations,
+		excludedBins: settings.excludedBins,
+		includeOnOrder: settings.includeOnOrder,
+		safetyBuffer: settings.safetyBuffer,
+	};
+	if (settings.deductUnauthorisedOrders) {
+		const quantities = await unallocatedOrderQuantities.call(this, settings);
+		// Order lines name SKUs in any case; the arithmetic keys by the SKU as the rows spell it.
+		const spelled = new Map<string, string>();
+		for (const r of rows) if (r.SKU) spelled.set(norm(r.SKU), String(r.SKU).trim());
+		for (const s of settings.skus) spelled.set(norm(s), s);
+		const keyed: Record<string, number> = {};
+		for (const [sku, qty] of Object.entries(quantities)) {
+			const key = spelled.get(norm(sku)) ?? sku;
+			keyed[key] = (keyed[key] ?? 0) + qty;
+		}
+		options.unauthorisedOrderQuantities = keyed;
+	}
+	return coreAvailableToSell(rows, options);
+}
+
+export function safetyBufferOf(mode: string, value: number): SafetyBuffer {
+	if (mode === 'absolute' || mode === 'percent') return { mode, value: Number(value) || 0 };
+	return { mode: 'none' };
+}

@@ -1,0 +1,133 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from '../actions/sale/statusOptions';
+
+const recordEvents = ['productUpdated', 'customerUpdated', 'saleUpdated'];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer Updated', value: 'customerUpdated', description: 'A customer was created or changed' },
+			{ name: 'Product Updated', value: 'productUpdated', description: 'A product was created or changed' },
+			{ name: 'Sale Updated', value: 'saleUpdated', description: 'A sale was created or changed' },
+			{
+				name: 'Stock Level Changed',
+				value: 'stockLevelChanged',
+				description: 'Available to sell of a SKU changed since the previous poll',
+			},
+		],
+		default: 'productUpdated',
+	},
+	{
+		displayName: 'Sale Filters',
+		name: 'saleFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { event: ['saleUpdated'] } },
+		options: [
+			{
+				displayName: 'Include Sale Details',
+				name: 'includeDetails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to read each full sale (lines, addresses, fulfilments): one extra API call per sale',
+			},
+			{ displayName: 'Order Status', name: 'OrderStatus', type: 'options', options: ORDER_STATUSES, default: 'AUTHORISED' },
+			{
+				displayName: 'Shipping Status',
+				name: 'CombinedShippingStatus',
+				type: 'options',
+				options: SHIPPING_STATUSES,
+				default: 'SHIPPED',
+				description: 'E.g. Shipped, to send shipment confirmations.',
+			},
+			{ displayName: 'Status', name: 'Status', type: 'options', options: SALE_STATUSES, default: 'ORDERED' },
+		],
+	},
+	{
+		displayName: 'SKUs',
+		name: 'skus',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. SHIRT-RED-M, SHIRT-RED-L',
+		description: 'Comma-separated SKUs to watch. Leave empty for every SKU.',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Sellable Location Names or IDs',
+		name: 'sellableLocations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		default: [],
+		description:
+			'Locations whose stock can be sold. Leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Excluded Location Names or IDs',
+		name: 'excludedLocations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLocations' },
+		default: [],
+		description:
+			'Locations never sold from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Excluded Bins',
+		name: 'excludedBins',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Main Warehouse/Returns, Damaged',
+		description: 'Comma-separated Location/Bin, or bare bin names',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Deduct Unauthorised Orders',
+		name: 'deductUnauthorisedOrders',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to subtract quantities on open sale orders that are not yet authorised',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Include On Order',
+		name: 'includeOnOrder',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to add stock on authorised purchase orders',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Max Records Per Poll',
+		name: 'maxPerPoll',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100,
+		description: 'At most this many records (or SKUs) per poll; the rest follow on the next poll',
+		hint: 'Cin7 Core allows 60 API calls a minute for the whole account',
+	},
+	{
+		displayName: 'Overlap (Minutes)',
+		name: 'overlapMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 5,
+		description: 'Each poll re-reads this many minutes before the last change seen; repeats are dropped',
+		hint: 'Covers clock differences and delayed writes; at least 1 minute',
+		displayOptions: { show: { event: recordEvents } },
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Emit changes since this date on the first poll (history backfill). Leave empty to start from now.',
+		displayOptions: { show: { event: recordEvents } },
+	},
+];

@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Cin7CoreApi } from '../../../credentials/Cin7CoreApi.credentials';
+import { Cin7Core } from '../../../nodes/Cin7Core/Cin7Core.node';
+import { Cin7CoreTrigger } from '../../../nodes/Cin7Core/Cin7CoreTrigger.node';
+import { getLocations, getPriceTiers, getTaxRules } from '../../../nodes/Cin7Core/methods/loadOptions';
+import { api, context, path, setup } from './helpers';
+
+const field = (props: INodeProperties[], name: string, operation: string) =>
+	props.find((p) => p.name === name && (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation));
+
+describe('Cin7 Core descriptions', () => {
+	setup();
+
+	it('keeps the fixed Get Available to Sell parameter contract', () => {
+		const props = new Cin7Core().description.properties;
+		const expected: Record<string, [string, unknown]> = {
+			skus: ['string', ''],
+			sellableLocations: ['multiOptions', []],
+			excludedLocations: ['multiOptions', []],
+			excludedBins: ['string', ''],
+			deductUnauthorisedOrders: ['boolean', false],
+			safetyBufferMode: ['options', 'none'],
+			safetyBufferValue: ['number', 0],
+			includeOnOrder: ['boolean', false],
+			flagChangesSinceLastRun: ['boolean', false],
+		};
+		for (const [name, [type, def]] of Object.entries(expected)) {
+			const p = field(props, name, 'getAvailableToSell');
+			expect(p).toMatchObject({ type, default: def });
+			expect(p!.displayOptions!.show!.resource).toEqual(['stock']);
+		}
+		expect(field(props, 'sellableLocations', 'getAvailableToSell')!.typeOptions).toEqual({ loadOptionsMethod: 'getLocations' });
+		expect((field(props, 'safetyBufferMode', 'getAvailableToSell')!.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([
+			'absolute',
+			'none',
+			'percent',
+		]);
+	});
+
+	it('names the nodes and credential as templates expect', () => {
+		expect(new Cin7Core().description.name).toBe('cin7Core');
+		expect(new Cin7CoreTrigger().description).toMatchObject({ name: 'cin7CoreTrigger', polling: true, inputs: [] });
+		const cred = new Cin7CoreApi();
+		expect(cred.name).toBe('cin7CoreApi');
+		expect(cred.properties.find((p) => p.name === 'baseUrl')!.default).toBe('https://inventory.dearsystems.com/ExternalApi/v2');
+		expect(cred.properties.find((p) => p.name === 'callsPerMinute')!.default).toBe(60);
+		expect(cred.test.request.url).toBe('/me');
+	});
+
+	it('loads locations, price tiers and tax rules by name', async () => {
+		api()
+			.get(path('/ref/location'))
+			.query({ Page: 1, Limit: 1000 })
+			.reply(200, { Total: 3, LocationList: [{ Name: 'Store' }, { Name: 'Main', Bins: [{ Name: 'A' }] }, { Name: 'Old', Deprecated: true }] });
+		api().get(path('/ref/priceTier')).reply(200, { PriceTiers: [{ Code: 1, Name: 'Retail' }] });
+		api().get(path('/ref/tax')).query({ Page: 1, Limit: 1000 }).reply(200, { Total: 1, TaxRuleList: [{ Name: 'GST', IsActive: true }] });
+		const { ctx } = context();
+		expect(await getLocations.call(ctx)).toEqual([
+			{ name: 'Main', value: 'Main', description: '1 bin' },
+			{ name: 'Store', value: 'Store', description: undefined },
+		]);
+		expect(await getPriceTiers.call(ctx)).toEqual([{ name: 'Retail', value: 'Retail', description: 'Tier 1' }]);
+		expect(await getTaxRules.call(ctx)).toEqual([{ name: 'GST', value: 'GST', description: undefined }]);
+	});
+});
