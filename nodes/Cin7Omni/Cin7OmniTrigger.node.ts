@@ -35,16 +35,12 @@ const onEvent = (event: EventName) => ({ event: [event] });
 const withShow = (props: INodeProperties[], show: NonNullable<IDisplayOptions['show']>): INodeProperties[] =>
 	props.map((p) => ({ ...p, displayOptions: { ...(p.displayOptions ?? {}), show: { ...(p.displayOptions?.show ?? {}), ...show } } }));
 
-/** Stock rows have no id of their own: an option in a branch is the record. */
-/**
- * Poll-context parameters with a fallback applied here: a numeric fallback passed to
- * getNodeParameter can be mistaken for an item index by execute-style helpers.
- */
 function param(ctx: IPollFunctions, name: string, fallback: unknown): unknown {
-	const value = ctx.getNodeParameter(name, typeof fallback === 'number' ? undefined : fallback);
+	const value = ctx.getNodeParameter(name, fallback);
 	return value === undefined || value === null ? fallback : value;
 }
 
+/** Stock rows have no id of their own: an option in a branch is the record. */
 function idOf(event: EventName, record: IDataObject): string {
 	if (event === 'stockChanged') return `${String(readKey(record, 'productOptionId'))}@${String(readKey(record, 'branchId'))}`;
 	return String(readKey(record, 'id'));

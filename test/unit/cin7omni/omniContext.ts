@@ -23,6 +23,7 @@ export function omniContext(
 		staticData?: IDataObject;
 		mode?: 'manual' | 'trigger';
 		credentials?: IDataObject;
+		poll?: boolean;
 	} = {},
 ) {
 	return createContext({
@@ -33,6 +34,7 @@ export function omniContext(
 		continueOnFail: opts.continueOnFail,
 		staticData: opts.staticData,
 		mode: opts.mode,
+		poll: opts.poll,
 	});
 }
 

@@ -8,7 +8,7 @@ import { API, BASE, omniContext } from './omniContext';
 const trigger = new Cin7OmniTrigger();
 const order = (id: number, modifiedDate: string, extra: IDataObject = {}) => ({ id, modifiedDate, ...extra });
 const poll = async (params: IDataObject, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') => {
-	const c = omniContext(params, { staticData, mode });
+	const c = omniContext(params, { staticData, mode, poll: true });
 	const out = await trigger.poll.call(c.ctx);
 	return { out: out ? out[0].map((i) => i.json) : null, requests: c.requests };
 };

@@ -82,6 +82,8 @@ export interface FakeContextOptions {
 	staticData?: IDataObject;
 	mode?: 'manual' | 'trigger';
 	nodeName?: string;
+	/** Poll/loadOptions signature: getNodeParameter(name, fallback?, options?) has no item index. */
+	poll?: boolean;
 }
 
 export interface FakeContext {
@@ -121,7 +123,7 @@ export function createContext(opts: FakeContextOptions): FakeContext {
 		getCredentials: async () => opts.credentials,
 		getNodeParameter: (name: string, ...rest: unknown[]) => {
 			// Execute signature: (name, itemIndex, fallback?, options?); poll/loadOptions: (name, fallback?, options?).
-			const hasIndex = typeof rest[0] === 'number';
+			const hasIndex = !opts.poll && typeof rest[0] === 'number';
 			const index = hasIndex ? (rest[0] as number) : 0;
 			const fallbackGiven = hasIndex ? rest.length >= 2 : rest.length >= 1;
 			const fallback = hasIndex ? rest[1] : rest[0];
