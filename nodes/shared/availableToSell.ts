@@ -168,7 +168,7 @@ export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAt
 				{
 					available: round4(available),
 					excluded: round4(excluded),
-					unauthorisedOrders: num(unauthorised[sku]),
+					unauthorisedOrders: Object.prototype.hasOwnProperty.call(unauthorised, sku) ? num(unauthorised[sku]) : 0,
 					holding: 0,
 					onOrderAdded: options.includeOnOrder ? round4(onOrder) : 0,
 					incomingAdded: 0,
@@ -293,9 +293,11 @@ export interface LevelChange {
 export function diffLevels(previous: Record<string, number>, next: Record<string, number>): LevelChange[] {
 	const changes: LevelChange[] = [];
 	const skus = new Set([...Object.keys(previous), ...Object.keys(next)]);
+	// Own keys only: a SKU named `constructor` or `toString` must not read Object.prototype.
+	const own = (o: Record<string, number>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 	for (const sku of [...skus].sort()) {
-		const before = sku in previous ? previous[sku] : null;
-		const after = next[sku] ?? 0;
+		const before = own(previous, sku) ? previous[sku] : null;
+		const after = own(next, sku) ? next[sku] : 0;
 		if (before === after || (before === null && after === 0)) continue;
 		changes.push({
 			sku,

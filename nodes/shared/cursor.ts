@@ -4,14 +4,41 @@ import type { IDataObject } from 'n8n-workflow';
  * The "last modified" polling contract every trigger in this package follows.
  *
  * - The cursor is the largest server-side modified time seen (UTC), never the local clock, and
- *   never later than the moment the walk began: a record changed while we were paging may have
- *   been skipped by shifting pages, and must be inside the next walk.
+ *   never later than the moment the walk began: a record changed while we were paging may sit on
+ *   a page already read, and must be inside the next walk.
  * - Each walk re-reads an overlap before the cursor and drops records already emitted with the
  *   same (id, modified time): ties across a page boundary, clock skew and restarts that rewind
  *   the cursor are neither lost nor repeated.
  * - The first run seeds the cursor (now, or a start date for a history backfill) without a flood.
  * - A poll emits at most `maxPerPoll` records, oldest first; the backlog follows on the next poll.
  * - Manual runs return a recent sample and leave the cursor alone.
+ *
+ * Guarantee: every record version that exists when a poll runs is emitted by that poll or a later
+ * one, and no (id, modified time) is emitted twice, PROVIDED THAT
+ *
+ * 1. `overlapMs` ≥ how far the vendor's clock may lag ours + how long a write may stay invisible
+ *    after its timestamp (commit / replica delay). Walk duration does not matter: the cursor is
+ *    capped at the walk start. Use `cursorOverlapMs` to enforce a floor on a user setting.
+ * 2. `fetchChanged` returns every record whose modified time is ≥ `since` (an inclusive filter;
+ *    a filter that truncates `since` to whole seconds is fine, records older than `since` are
+ *    dropped here) and its pages do not shift towards the start while it is paging:
+ *    - order by a stable key (ID) or newest first: a record changed mid-walk then stays in place
+ *      or moves to the front, so at worst a record is read twice (dropped as a duplicate);
+ *    - do NOT send `until` to the server as an upper bound when paging by offset: a record
+ *      changed mid-walk then leaves the result set, every later record moves one place back, and
+ *      the record at the next page boundary is skipped — possibly for good if it is old;
+ *    - deleted / deactivated records vanishing mid-walk shift pages the same way; list them too
+ *      (e.g. Cin7 Core `IncludeDeprecated=true`) when walking by offset.
+ * 3. With `ascending: true` the API must really sort by modified time, oldest first. Offset pages
+ *    in that order DO shift (a record changed mid-walk moves to the end), so the walk never trusts
+ *    page 2 of a query: after each page it asks again from the last modified time it has read
+ *    (keyset paging). Pass `pageSize` so a short page ends the walk without an extra request.
+ *    Only when more than a page of records share one modified time does it page by offset within
+ *    them; the cursor then holds at that time for one more poll, which re-reads them. A record of
+ *    such a group can still be missed if group members change during BOTH walks.
+ * 4. A record changed twice within one timestamp tick keeps its (id, modified) key; the second
+ *    change is not emitted again. More than `maxSeen` emitted keys inside the overlap window
+ *    forgets the oldest of them, which may then repeat.
  */
 export interface RecordVersion {
 	id: string;
@@ -23,6 +50,8 @@ export interface CursorState extends IDataObject {
 	cursor: string;
 	/** `${id}@${modifiedMs}` → modifiedMs for records emitted inside the overlap window. */
 	seen: IDataObject;
+	/** Set when the last poll held the cursor at a tie group it paged by offset (rule 3). */
+	heldAt?: string;
 }
 
 export interface CursorPollOptions<T> {
@@ -31,6 +60,7 @@ export interface CursorPollOptions<T> {
 	manual: boolean;
 	/** Anything whose change should restart the cursor (event, filters). */
 	configKey: string;
+	/** Local time when the poll began, before any request (the walk start). */
 	nowMs: number;
 	overlapMs: number;
 	maxPerPoll: number;
@@ -38,12 +68,17 @@ export interface CursorPollOptions<T> {
 	startDate?: Date;
 	sampleSize: number;
 	versionOf(record: T): RecordVersion;
-	/** Pages of records modified at or after `since`; `until` is the walk start, for APIs that accept it. */
+	/**
+	 * Pages of records modified at or after `since`. `until` is the walk start; see rule 2 above
+	 * before sending it to the API.
+	 */
 	fetchChanged(since: Date, until: Date): AsyncIterable<T[]>;
 	/** A recent sample for manual runs. */
 	fetchSample(limit: number): Promise<T[]>;
 	/** Pages arrive in ascending modified order, so the walk may stop once the cap is filled. */
 	ascending?: boolean;
+	/** Rows per full page that `fetchChanged` asks for; with `ascending`, saves a request per query. */
+	pageSize?: number;
 	/** Bound on remembered keys; the overlap window normally holds far fewer. */
 	maxSeen?: number;
 }
@@ -54,12 +89,27 @@ export interface CursorPollResult<T> {
 	backlog: boolean;
 }
 
+/** A sensible overlap for vendor polling: covers minutes of clock skew and replica delay. */
+export const DEFAULT_OVERLAP_MS = 5 * 60_000;
+/** Below this the guarantee above rests on perfectly synchronised clocks. */
+export const MIN_OVERLAP_MS = 60_000;
+
+/** Turns a user's "overlap (minutes)" setting into milliseconds, never below `MIN_OVERLAP_MS`. */
+export function cursorOverlapMs(minutes: number | undefined): number {
+	const ms = typeof minutes === 'number' && Number.isFinite(minutes) ? minutes * 60_000 : DEFAULT_OVERLAP_MS;
+	return Math.max(MIN_OVERLAP_MS, Math.round(ms));
+}
+
 const keyOf = (v: RecordVersion) => `${v.id}@${v.modified ? v.modified.getTime() : 'none'}`;
-const msOf = (v: RecordVersion) => (v.modified ? v.modified.getTime() : Number.NEGATIVE_INFINITY);
+const msOf = (v: RecordVersion) => {
+	const ms = v.modified ? v.modified.getTime() : Number.NaN;
+	return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
+};
 
 function readState(staticData: IDataObject): CursorState | undefined {
 	const s = staticData.cursorState as CursorState | undefined;
 	if (!s || typeof s.cursor !== 'string' || typeof s.configKey !== 'string') return undefined;
+	if (Number.isNaN(Date.parse(s.cursor))) return undefined;
 	if (!s.seen || typeof s.seen !== 'object') s.seen = {};
 	return s;
 }
@@ -83,38 +133,116 @@ export async function pollWithCursor<T>(opts: CursorPollOptions<T>): Promise<Cur
 	}
 
 	const walkStart = opts.nowMs;
+	const until = new Date(walkStart);
 	const cursorMs = Date.parse(state.cursor);
-	const since = new Date(cursorMs - opts.overlapMs);
+	const sinceMs = cursorMs - opts.overlapMs;
 	const seen = state.seen;
+	const cap = Math.max(1, opts.maxPerPoll);
 	const fresh = new Map<string, { record: T; version: RecordVersion }>();
 	let maxModified = cursorMs;
 
-	walk: for await (const page of opts.fetchChanged(since, new Date(walkStart))) {
+	const take = (page: T[]) => {
 		for (const record of page) {
 			const version = opts.versionOf(record);
 			const ms = msOf(version);
+			// An API that rounds `since` down (to whole seconds) returns records from before the
+			// window; the keys of those were pruned from `seen`, so they would repeat.
+			if (Number.isFinite(ms) && ms < sinceMs) continue;
 			if (ms > maxModified) maxModified = ms;
 			const key = keyOf(version);
 			if (seen[key] !== undefined || fresh.has(key)) continue;
 			fresh.set(key, { record, version });
 		}
-		if (opts.ascending && fresh.size > opts.maxPerPoll) {
-			// Pages ascend, so every later record is newer than those already held.
-			const last = page[page.length - 1];
-			const lastMs = msOf(opts.versionOf(last));
-			const held = [...fresh.values()].map((f) => msOf(f.version)).sort((a, b) => a - b);
-			if (lastMs > held[opts.maxPerPoll - 1]) break walk;
+	};
+	// Ascending pages only: the cap is filled by records older than anything still unread.
+	const capFilled = (lastMs: number) => {
+		if (fresh.size <= cap) return false;
+		const held = [...fresh.values()].map((f) => msOf(f.version)).sort((a, b) => a - b);
+		return lastMs > held[cap - 1];
+	};
+	const walkAll = async () => {
+		for await (const page of opts.fetchChanged(new Date(sinceMs), until)) take(page);
+	};
+
+	/** Set when the cursor must not pass a time whose records were paged by offset (rule 3). */
+	let pinMs: number | undefined;
+	if (!opts.ascending) {
+		await walkAll();
+	} else {
+		let from = sinceMs;
+		let sorted = true;
+		walk: for (;;) {
+			const pages = opts.fetchChanged(new Date(from), until)[Symbol.asyncIterator]();
+			let next: IteratorResult<T[]> = await pages.next();
+			let requery: number | undefined;
+			let prevMs = Number.NEGATIVE_INFINITY;
+			try {
+				while (!next.done) {
+					const page = next.value;
+					take(page);
+					if (!page.length) break walk;
+					const times = page.map((r) => msOf(opts.versionOf(r)));
+					if (times.some((ms, i) => ms < (i ? times[i - 1] : prevMs))) {
+						sorted = false;
+						break walk;
+					}
+					const lastMs = times[times.length - 1];
+					prevMs = lastMs;
+					if (capFilled(lastMs)) break walk;
+					const full = opts.pageSize === undefined ? undefined : page.length >= opts.pageSize;
+					if (full === false) break walk;
+					if (full && lastMs > from) {
+						requery = lastMs;
+						break;
+					}
+					// Without a page size, ask the iterator: it ends after a short page for free.
+					next = await pages.next();
+					if (next.done) break walk;
+					if (lastMs > from) {
+						// Never read page 2 of an ascending query: records changed since page 1 moved
+						// to the end and shifted it. Ask again from the last time read.
+						requery = lastMs;
+						break;
+					}
+					// A page full of records at `from`: page through them by offset.
+					if (pinMs === undefined) pinMs = from;
+				}
+				if (requery === undefined) break walk;
+			} finally {
+				await pages.return?.();
+			}
+			from = requery;
+		}
+		if (!sorted) {
+			// The API does not sort as the trigger claims: fall back to a full walk.
+			pinMs = undefined;
+			await walkAll();
 		}
 	}
 
 	const ordered = [...fresh.values()].sort(
 		(a, b) => msOf(a.version) - msOf(b.version) || (a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : 0),
 	);
-	const emitted = ordered.slice(0, opts.maxPerPoll);
+	const emitted = ordered.slice(0, cap);
 	const backlog = ordered.length > emitted.length;
 
 	let nextCursor = backlog ? msOf(emitted[emitted.length - 1].version) : maxModified;
 	nextCursor = Math.min(nextCursor, walkStart);
+	// Leaving a tie group paged by offset takes one more walk that re-reads it from the start, so
+	// a record skipped because another one of the group changed mid-walk is read then. Held once
+	// per group: a group larger than a page stays forever and must not stop the trigger.
+	let held: number | undefined;
+	if (pinMs !== undefined) {
+		// Records skipped inside the group are at least as new as the group and, unseen, not
+		// older than the cursor.
+		const holdAt = Math.max(pinMs, cursorMs);
+		if (nextCursor > holdAt && state.heldAt !== new Date(holdAt).toISOString()) {
+			nextCursor = holdAt;
+			held = holdAt;
+		}
+	}
+	if (held === undefined) delete state.heldAt;
+	else state.heldAt = new Date(held).toISOString();
 	nextCursor = Math.max(nextCursor, cursorMs);
 	state.cursor = new Date(nextCursor).toISOString();
 

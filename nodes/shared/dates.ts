@@ -8,7 +8,7 @@ const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 export function parseUtc(value: unknown): Date | undefined {
 	if (value === null || value === undefined || value === '') return undefined;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-	if (typeof value === 'number') return new Date(value);
+	if (typeof value === 'number') return Number.isFinite(value) ? new Date(value) : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	// Microsoft JSON dates, as some Cin7 endpoints still emit: /Date(1700000000000)/

@@ -141,20 +141,31 @@ export async function vendorRequest<T = unknown>(
 	request: VendorRequest,
 ): Promise<VendorResponse<T>> {
 	const credentials = await this.getCredentials(profile.credentialType);
-	const secrets = profile.secretFields.map((f) => credentials[f] as string | undefined);
+	const secrets = profile.secretFields.map((f) =>
+		credentials[f] === undefined || credentials[f] === null ? undefined : String(credentials[f]),
+	);
 	const accountKey = `${profile.vendor}|${profile.accountKey(credentials)}`;
 	const retry = profile.retry ?? DEFAULT_RETRY;
 	const url = joinUrl(profile.baseUrl(credentials), request.path);
 	const method = request.method;
 	const describe = `${method} ${request.path}`;
 
-	const fail = (status: number | undefined, vendorText: string | undefined, extra?: string): never => {
-		const meaning =
-			(status && (profile.statusMessages?.[status] ?? DEFAULT_STATUS_MESSAGES[status])) ||
-			(status ? `answered HTTP ${status}` : 'could not be reached');
-		const detail = vendorText ? redact(excerpt(vendorText, 400), secrets) : undefined;
-		const message = `${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}`;
-		throw new NodeApiError(
+	const fail = (
+		status: number | undefined,
+		vendorText: string | undefined,
+		extra?: string,
+		headline?: string,
+	): never => {
+		const known = status ? (profile.statusMessages?.[status] ?? DEFAULT_STATUS_MESSAGES[status]) : undefined;
+		const meaning = known || (status ? `answered HTTP ${status}` : 'could not be reached');
+		// Redact before cutting, so a secret straddling the cut cannot leave a readable head.
+		const detail = vendorText ? excerpt(redact(vendorText, secrets), 400) : undefined;
+		const message = redact(
+			headline ??
+				`${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}${known ? ` (HTTP ${status})` : ''}`,
+			secrets,
+		);
+		const error = new NodeApiError(
 			this.getNode(),
 			{ message, ...(status ? { httpCode: String(status) } : {}) } as JsonObject,
 			{
@@ -163,13 +174,17 @@ export async function vendorRequest<T = unknown>(
 				...(status ? { httpCode: String(status) } : {}),
 			},
 		);
+		// NodeApiError swaps a message mentioning ECONNREFUSED, EPERM, … for a generic text that
+		// drops the vendor's name; keep ours.
+		error.message = message;
+		throw error;
 	};
 
 	for (let attempt = 0; ; attempt++) {
 		const budget = profile.dailyBudget?.(credentials);
 		if (budget) {
 			const verdict = spendDailyCall(accountKey, budget, clock.now());
-			if (!verdict.ok) fail(undefined, undefined, verdict.reason);
+			if (!verdict.ok) fail(undefined, undefined, undefined, `${profile.vendor}: ${verdict.reason}`);
 			else if (verdict.warn) this.logger?.warn(`${profile.vendor}: ${verdict.warn}`);
 		}
 		await acquireCallSlot(accountKey, profile.pacing(credentials));
@@ -234,9 +249,10 @@ export async function vendorRequest<T = unknown>(
 				status,
 				undefined,
 				`answered HTTP ${status} with a non-JSON body (${excerpt(
-					String(parsed.json).replace(/\s+/g, ' '),
+					redact(String(parsed.json).replace(/\s+/g, ' '), secrets),
 					120,
 				)}). The Base URL or the endpoint is probably wrong.`,
+				`${profile.vendor} answered HTTP ${status} with a non-JSON body (a web page?) instead of data: the Base URL or the endpoint is probably wrong`,
 			);
 		}
 		const bodyError = profile.bodyError?.(parsed.json);

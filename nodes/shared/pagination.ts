@@ -34,6 +34,7 @@ export async function collectRows<T>(
 	limit?: number,
 ): Promise<T[]> {
 	const out: T[] = [];
+	if (limit !== undefined && !(limit > 0)) return out;
 	// Ask for no more rows than needed, but never below what one page can hold when walking all.
 	const pageSize = limit !== undefined ? Math.max(1, Math.min(maxPageSize, limit)) : maxPageSize;
 	for await (const rows of walkPages(fetchPage, pageSize)) {

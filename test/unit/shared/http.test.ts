@@ -1,0 +1,332 @@
+import nock from 'nock';
+import type { ICredentialType } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { vendorJson, vendorRequest, type VendorProfile } from '../../../nodes/shared/http';
+import { createContext, useFakeClock } from '../helpers/fakeContext';
+
+const BASE = 'https://api.testy.local';
+const KEY = 'SECRETKEY-1234567890abcdef';
+const TOKEN = 'tok_ABCDEFGHIJKLMNOP';
+
+const credentialType: ICredentialType = {
+	name: 'testyApi',
+	displayName: 'Testy API',
+	properties: [],
+	authenticate: {
+		type: 'generic',
+		properties: {
+			headers: {
+				'api-auth-applicationkey': '={{$credentials.key}}',
+				Authorization: '=Bearer {{$credentials.token}}',
+			},
+		},
+	},
+};
+
+function profile(over: Partial<VendorProfile> = {}): VendorProfile {
+	return {
+		vendor: 'Testy',
+		credentialType: 'testyApi',
+		baseUrl: (c) => String(c.baseUrl),
+		accountKey: (c) => String(c.account),
+		secretFields: ['key', 'token'],
+		pacing: () => ({ perMinute: 10_000 }),
+		retry: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 120_000 },
+		bodyError: (body) => {
+			const b = (Array.isArray(body) ? body[0] : body) as { ErrorCode?: number; Exception?: string } | undefined;
+			return b && typeof b === 'object' && b.ErrorCode !== undefined
+				? { code: b.ErrorCode, message: b.Exception ?? 'error' }
+				: undefined;
+		},
+		statusMessages: { 403: 'refused the credentials: check the Account ID and Application Key' },
+		...over,
+	};
+}
+
+function ctx() {
+	return createContext({
+		credentialType,
+		credentials: { baseUrl: `${BASE}/v2/`, account: 'acc-1', key: KEY, token: TOKEN },
+	});
+}
+
+const call = (c: ReturnType<typeof ctx>, p: VendorProfile, method: 'GET' | 'POST' = 'GET', path = '/thing') =>
+	vendorJson.call(c.ctx, p, { method, path, ...(method === 'POST' ? { body: { a: 1 } } : {}) });
+
+function netError(code: string, message: string): Error {
+	return Object.assign(new Error(message), { code });
+}
+
+async function caught(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected a rejection');
+}
+
+let clock: ReturnType<typeof useFakeClock>;
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+beforeEach(() => {
+	clock = useFakeClock();
+	jest.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+	clock.restore();
+	nock.cleanAll();
+	jest.restoreAllMocks();
+});
+
+describe('vendorRequest: authentication and success', () => {
+	it('sends the credential headers, joins the base URL and parses JSON', async () => {
+		const scope = nock(BASE, { reqheaders: { 'api-auth-applicationkey': KEY, authorization: `Bearer ${TOKEN}` } })
+			.get('/v2/thing')
+			.query({ Page: '1' })
+			.reply(200, { ok: true });
+		const c = ctx();
+		const out = await vendorJson.call(c.ctx, profile(), { method: 'GET', path: 'thing', qs: { Page: 1 } });
+		expect(out).toEqual({ ok: true });
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('accepts 204 and an empty 200 body', async () => {
+		nock(BASE).delete('/v2/thing').reply(204);
+		nock(BASE).get('/v2/thing').reply(200, '');
+		const c = ctx();
+		const r = await vendorRequest.call(c.ctx, profile(), { method: 'DELETE', path: '/thing' });
+		expect(r.status).toBe(204);
+		expect(r.body).toBeUndefined();
+		expect(await call(c, profile())).toBeUndefined();
+	});
+
+	it('returns plain text when the request does not expect JSON', async () => {
+		nock(BASE).get('/v2/thing').reply(200, 'plain ok');
+		const c = ctx();
+		expect(await vendorJson.call(c.ctx, profile(), { method: 'GET', path: '/thing', expectJson: false })).toBe('plain ok');
+	});
+});
+
+describe('vendorRequest: retries', () => {
+	it.each([
+		['numeric Retry-After', { 'Retry-After': '7' }, 7000],
+		['"60 Seconds" text', { 'Retry-After': '60 Seconds' }, 60_000],
+		['X-Retry-After', { 'X-Retry-After': '3' }, 3000],
+	])('429 honours %s', async (_n, headers, wait) => {
+		nock(BASE).get('/v2/thing').reply(429, 'slow down', headers).get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		expect(clock.sleeps).toEqual([wait]);
+	});
+
+	it('503 honours an HTTP-date Retry-After', async () => {
+		const at = new Date(clock.now() + 12_000).toUTCString();
+		nock(BASE).get('/v2/thing').reply(503, 'busy', { 'Retry-After': at }).get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		expect(clock.sleeps).toEqual([12_000]);
+	});
+
+	it('caps a huge Retry-After at maxDelayMs', async () => {
+		nock(BASE).get('/v2/thing').reply(429, '', { 'Retry-After': '3600' }).get('/v2/thing').reply(200, {});
+		const c = ctx();
+		await call(c, profile({ retry: { maxRetries: 2, baseDelayMs: 1000, maxDelayMs: 30_000 } }));
+		expect(clock.sleeps).toEqual([30_000]);
+	});
+
+	it('without Retry-After backs off exponentially, with bounded jitter, capped', async () => {
+		nock(BASE).get('/v2/thing').times(6).reply(503, 'busy').get('/v2/thing').reply(200, {});
+		const c = ctx();
+		const p = profile({ retry: { maxRetries: 6, baseDelayMs: 1000, maxDelayMs: 10_000 } });
+		(Math.random as jest.Mock).mockReturnValue(0.5);
+		await call(c, p);
+		// ceiling = min(10 s, 1 s · 2^attempt); delay = ceiling/2 + random · ceiling/2
+		expect(clock.sleeps).toEqual([750, 1500, 3000, 6000, 7500, 7500]);
+		for (const [attempt, ms] of clock.sleeps.entries()) {
+			const ceiling = Math.min(10_000, 1000 * 2 ** attempt);
+			expect(ms).toBeGreaterThanOrEqual(ceiling / 2);
+			expect(ms).toBeLessThanOrEqual(ceiling);
+		}
+	});
+
+	it.each([502, 504])('%i is retried for GET but not for POST', async (status) => {
+		nock(BASE).get('/v2/thing').reply(status, 'gw').get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		const post = nock(BASE).post('/v2/thing').reply(status, 'gw');
+		const err = await caught(call(c, profile(), 'POST'));
+		expect(post.isDone()).toBe(true);
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.message).toContain(`HTTP ${status}`);
+		expect(c.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
+
+	it('429 and 503 are retried for POST too (a throttle applied nothing)', async () => {
+		nock(BASE).post('/v2/thing').reply(429).post('/v2/thing').reply(503).post('/v2/thing').reply(200, { id: 1 });
+		const c = ctx();
+		expect(await call(c, profile(), 'POST')).toEqual({ id: 1 });
+	});
+
+	it('ECONNRESET is retried for GET but not for POST', async () => {
+		nock(BASE)
+			.get('/v2/thing')
+			.replyWithError(netError('ECONNRESET', 'socket hang up'))
+			.get('/v2/thing')
+			.reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		nock(BASE).post('/v2/thing').replyWithError(netError('ECONNRESET', 'socket hang up'));
+		const err = await caught(call(c, profile(), 'POST'));
+		expect(err.message).toMatch(/^Testy could not be reached/);
+		expect(err.description).toContain('ECONNRESET');
+	});
+
+	it('ECONNREFUSED is retried for every method, and the final message keeps the vendor name', async () => {
+		nock(BASE)
+			.post('/v2/thing')
+			.replyWithError(netError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:443'))
+			.post('/v2/thing')
+			.reply(200, { id: 2 });
+		const c = ctx();
+		expect(await call(c, profile(), 'POST')).toEqual({ id: 2 });
+		nock(BASE)
+			.get('/v2/thing')
+			.times(4)
+			.replyWithError(netError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:443'));
+		const err = await caught(call(c, profile()));
+		// NodeApiError would swap this for "The service refused the connection" without the vendor.
+		expect(err.message).toMatch(/^Testy could not be reached/);
+		expect(err.description).toMatch(/ECONNREFUSED\) after 4 attempt/);
+	});
+
+	it('exhausted retries give a NodeApiError naming the vendor and the status', async () => {
+		nock(BASE).get('/v2/thing').times(4).reply(429, 'You have exceeded 60 calls per minute');
+		const c = ctx();
+		const err = await caught(call(c, profile()));
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.message).toMatch(/^Testy throttled the request.*60 calls per minute.*\(HTTP 429\)$/);
+		expect(err.httpCode).toBe('429');
+		expect(err.description).toContain('after 4 attempts');
+		expect(clock.sleeps).toHaveLength(3);
+	});
+});
+
+describe('vendorRequest: errors inside 200 and odd bodies', () => {
+	it('200 + ErrorCode 503 is retried like a throttle', async () => {
+		nock(BASE)
+			.get('/v2/thing')
+			.reply(200, [{ ErrorCode: 503, Exception: 'limit' }])
+			.get('/v2/thing')
+			.reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		expect(clock.sleeps).toHaveLength(1);
+	});
+
+	it('200 + ErrorCode 400 is an error with the vendor text', async () => {
+		nock(BASE).post('/v2/thing').reply(200, [{ ErrorCode: 400, Exception: 'Required attribute SKU is not provided.' }]);
+		const c = ctx();
+		const err = await caught(call(c, profile(), 'POST'));
+		expect(err.message).toBe('Testy rejected the request as invalid: Required attribute SKU is not provided. (HTTP 400)');
+		expect(err.httpCode).toBe('400');
+	});
+
+	it('a non-JSON 200 (HTML page) is a clear error', async () => {
+		nock(BASE).get('/v2/thing').reply(200, '<html><body>Page not found</body></html>', { 'Content-Type': 'text/html' });
+		const c = ctx();
+		const err = await caught(call(c, profile()));
+		expect(err.message).toMatch(/^Testy answered HTTP 200 with a non-JSON body.*Base URL or the endpoint is probably wrong/);
+		expect(err.description).toContain('Page not found');
+	});
+
+	it('401 and 403 use the vendor status messages (or the defaults)', async () => {
+		nock(BASE).get('/v2/thing').reply(403, 'Incorrect credentials!').get('/v2/thing').reply(401, { Message: 'nope' });
+		const c = ctx();
+		const e403 = await caught(call(c, profile()));
+		expect(e403.message).toBe(
+			'Testy refused the credentials: check the Account ID and Application Key: Incorrect credentials! (HTTP 403)',
+		);
+		const e401 = await caught(call(c, profile()));
+		expect(e401.message).toBe('Testy refused the credentials: check the credential fields: nope (HTTP 401)');
+		expect(clock.sleeps).toEqual([]);
+	});
+
+	it('an unknown status still names vendor and status', async () => {
+		nock(BASE).get('/v2/thing').reply(418, 'teapot');
+		const err = await caught(call(ctx(), profile()));
+		expect(err.message).toBe('Testy answered HTTP 418: teapot');
+		expect(err.httpCode).toBe('418');
+	});
+});
+
+describe('vendorRequest: secrets never reach messages', () => {
+	const all = (e: NodeApiError) => JSON.stringify([e.message, e.description, (e as { messages?: string[] }).messages, e.cause]);
+
+	it('redacts a vendor error body echoing the key, the token and an Authorization header', async () => {
+		nock(BASE)
+			.get('/v2/thing')
+			.reply(400, {
+				Exception: `Bad key ${KEY}; headers: Authorization: Bearer ${TOKEN}, api-auth-applicationkey=${KEY} Authorization: Basic dXNlcjpzZWNyZXQ=`,
+			});
+		const err = await caught(call(ctx(), profile()));
+		const text = all(err);
+		expect(text).not.toContain(KEY);
+		expect(text).not.toContain(TOKEN);
+		expect(text).not.toContain('dXNlcjpzZWNyZXQ=');
+		expect(err.message).toContain('***');
+	});
+
+	it('redacts a secret that straddles the excerpt cut, and in non-JSON bodies', async () => {
+		const padText = 'x'.repeat(390);
+		nock(BASE).get('/v2/thing').reply(400, `${padText}${KEY} tail`);
+		const err = await caught(call(ctx(), profile()));
+		expect(all(err)).not.toContain(KEY.slice(0, 8));
+		nock(BASE).get('/v2/thing').reply(200, `<html>${'y'.repeat(100)}${KEY}</html>`);
+		const err2 = await caught(call(ctx(), profile()));
+		expect(all(err2)).not.toContain(KEY.slice(0, 8));
+	});
+
+	it('redacts secrets from network error text', async () => {
+		nock(BASE).post('/v2/thing').replyWithError(netError('EPROTO', `bad handshake for key ${KEY}`));
+		const err = await caught(call(ctx(), profile(), 'POST'));
+		expect(all(err)).not.toContain(KEY);
+	});
+});
+
+describe('vendorRequest: pacing and daily budget', () => {
+	it('paces N calls under perSecond and perMinute limits', async () => {
+		nock(BASE).get('/v2/thing').times(7).reply(200, {});
+		const c = ctx();
+		const p = profile({ pacing: () => ({ perMinute: 5, perSecond: 3 }) });
+		for (let i = 0; i < 7; i++) await call(c, p);
+		// calls 1–3 at 0 s; 4th waits for the 1-second window; 6th waits for the minute window
+		expect(clock.sleeps).toEqual([1000, 59_000]);
+		expect(clock.now() - Date.parse('2026-01-01T00:00:00Z')).toBe(60_000);
+	});
+
+	it('perMinute alone spaces a burst into the next minute', async () => {
+		nock(BASE).get('/v2/thing').times(4).reply(200, {});
+		const c = ctx();
+		const p = profile({ pacing: () => ({ perMinute: 3 }) });
+		for (let i = 0; i < 4; i++) await call(c, p);
+		expect(clock.sleeps).toEqual([60_000]);
+	});
+
+	it('warns once at warnRatio, stops with a clear error at stopRatio, resets the next UTC day', async () => {
+		nock(BASE).get('/v2/thing').times(10).reply(200, {});
+		const c = ctx();
+		const p = profile({ dailyBudget: () => ({ limit: 10, warnRatio: 0.5, stopRatio: 0.8 }) });
+		for (let i = 0; i < 8; i++) await call(c, p);
+		expect(c.warnings).toHaveLength(1);
+		expect(c.warnings[0]).toMatch(/^Testy: 5 of 10 daily API calls/);
+		const err = await caught(call(c, p));
+		expect(err.message).toMatch(/^Testy: Daily API budget reached: 8 of 10 calls/);
+		expect(c.requests).toHaveLength(8);
+		clock.set(Date.parse('2026-01-02T00:00:01Z'));
+		await call(c, p);
+		expect(c.requests).toHaveLength(9);
+		expect(c.warnings).toHaveLength(1);
+	});
+});

@@ -1,0 +1,74 @@
+import type { ICredentialType } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { errorItem, inputError, runPerItem, toItems, withItemIndex } from '../../../nodes/shared/items';
+import { createContext } from '../helpers/fakeContext';
+
+const credentialType: ICredentialType = { name: 'noneApi', displayName: 'None API', properties: [] };
+const ctxWith = (n: number, continueOnFail: boolean) =>
+	createContext({
+		credentialType,
+		credentials: {},
+		continueOnFail,
+		items: Array.from({ length: n }, (_, i) => ({ json: { i } })),
+	}).ctx;
+
+describe('runPerItem', () => {
+	it('pairs every output with its input item, including several outputs per item and none', async () => {
+		const out = await runPerItem.call(ctxWith(3, false), async (i) =>
+			i === 0 ? { a: 0 } : i === 1 ? [{ b: 1 }, { b: 2 }] : null,
+		);
+		expect(out).toEqual([
+			[
+				{ json: { a: 0 }, pairedItem: { item: 0 } },
+				{ json: { b: 1 }, pairedItem: { item: 1 } },
+				{ json: { b: 2 }, pairedItem: { item: 1 } },
+			],
+		]);
+	});
+
+	it('with continue on fail, a failing item becomes its error item and the others go on', async () => {
+		const ctx = ctxWith(3, true);
+		const out = await runPerItem.call(ctx, async (i) => {
+			if (i === 1) throw new NodeApiError(ctx.getNode(), {}, { message: 'Vendor said no', description: 'GET /x', httpCode: '400' });
+			return { ok: i };
+		});
+		expect(out[0]).toEqual([
+			{ json: { ok: 0 }, pairedItem: { item: 0 } },
+			{ json: { error: 'Vendor said no', errorDetails: 'GET /x', httpCode: '400' }, pairedItem: { item: 1 } },
+			{ json: { ok: 2 }, pairedItem: { item: 2 } },
+		]);
+	});
+
+	it('without continue on fail the error stops the node and carries the item index', async () => {
+		const ctx = ctxWith(3, false);
+		let ran = 0;
+		const run = runPerItem.call(ctx, async (i) => {
+			ran++;
+			if (i === 1) throw new Error('boom');
+			return {};
+		});
+		await expect(run).rejects.toBeInstanceOf(NodeOperationError);
+		await run.catch((e: NodeOperationError) => {
+			expect(e.context.itemIndex).toBe(1);
+			expect(e.message).toBe('boom');
+		});
+		expect(ran).toBe(2);
+		const api = new NodeApiError(ctx.getNode(), {}, { message: 'x' });
+		expect((withItemIndex(ctx, api, 4) as NodeApiError).context.itemIndex).toBe(4);
+	});
+});
+
+describe('helpers', () => {
+	it('inputError names the item and the field', () => {
+		const e = inputError(ctxWith(1, false), 2, 'SKU', 'is required');
+		expect(e.message).toBe('Item 2: SKU is required');
+		expect(e.description).toContain('"SKU"');
+		expect(e.context.itemIndex).toBe(2);
+	});
+
+	it('errorItem and toItems', () => {
+		expect(errorItem('plain', 3, { sku: 'A' })).toEqual({ json: { sku: 'A', error: 'plain' }, pairedItem: { item: 3 } });
+		expect(toItems(undefined, 0)).toEqual([]);
+	});
+});
