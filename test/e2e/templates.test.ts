@@ -1,0 +1,115 @@
+/**
+ * Every shipped template with a Manual Trigger runs in the real n8n against the sandbox, twice
+ * (one execute-batch per round for speed). Per-template field-level assertions live in
+ * test/e2e/checks/<template name>.ts; generic ones here: the run succeeds, the sandbox saw no
+ * failed calls, and the second run duplicates nothing (record counts per collection unchanged
+ * unless the check says otherwise).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import type { CheckContext, TemplateCheck } from './checks/types';
+import { createN8n, loadTemplates, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
+
+const templates = loadTemplates().filter((t) => t.manual);
+const checkFile = (file: string) => path.join(__dirname, 'checks', file.replace(/\.json$/, '.ts'));
+
+function checkFor(file: string): TemplateCheck | undefined {
+	if (!fs.existsSync(checkFile(file))) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require(checkFile(file)).check as TemplateCheck;
+}
+
+/** Number of records per collection per system: a second run must not add any. */
+async function counts(sandbox: Sandbox): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const system of ['cin7core', 'cin7omni', 'dotdigital']) {
+		let state: Json;
+		try {
+			state = await sandbox.getState(system);
+		} catch {
+			continue;
+		}
+		for (const [k, v] of Object.entries(state ?? {})) if (Array.isArray(v)) out[`${system}.${k}`] = v.length;
+	}
+	return out;
+}
+
+describe('shipped templates in n8n against the sandbox', () => {
+	let sandbox: Sandbox;
+	let n8n: N8n;
+	const ctx: Record<string, CheckContext> = {};
+	let first: Record<string, RunResult> = {};
+	let second: Record<string, RunResult> = {};
+	let countsAfterFirst: Record<string, number> = {};
+	let firstRequests: Json[] = [];
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		n8n = await createN8n('templates', sandbox);
+		await n8n.importTemplates(templates);
+		for (const t of templates) ctx[t.file] = { sandbox, workflow: t.workflow, memo: {} };
+		for (const t of templates) await checkFor(t.file)?.prepare?.(ctx[t.file]);
+	}, T.setup);
+
+	afterAll(async () => {
+		await n8n?.cleanup();
+		await sandbox?.close();
+	}, T.run);
+
+	test('there are templates to run', () => {
+		expect(templates.length).toBeGreaterThan(0);
+	});
+
+	test.each(templates.map((t) => t.file))('%s has field-level checks in test/e2e/checks/', (file) => {
+		expect(fs.existsSync(checkFile(file))).toBe(true);
+	});
+
+	test('first run: every template succeeds (one execute-batch)', async () => {
+		const since = await sandbox.lastSeq();
+		first = await n8n.batch(templates.map((t) => t.workflow.id));
+		firstRequests = await sandbox.getRequests({ since });
+		countsAfterFirst = await counts(sandbox);
+		const failures = templates
+			.map((t) => ({ file: t.file, ...first[t.workflow.id] }))
+			.filter((r) => r.status !== 'success')
+			.map((r) => `${r.file}: ${r.status} ${r.error}`);
+		expect(failures).toEqual([]);
+	}, T.run);
+
+	test('first run: the sandbox answered every call (throttles are retried, nothing failed)', () => {
+		const failed = firstRequests.filter((r) => r.status >= 400 && r.status !== 429 && r.status !== 503);
+		expect(failed.map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([]);
+	});
+
+	describe.each(templates.map((t) => t.file))('%s', (file) => {
+		test('first run: output and sandbox state, field by field', async () => {
+			const check = checkFor(file);
+			if (!check) throw new Error(`no checks for ${file}`);
+			const t = templates.find((x) => x.file === file)!;
+			await check.afterFirstRun(ctx[file], first[t.workflow.id]);
+		}, T.run);
+	});
+
+	test('second run: every template succeeds again', async () => {
+		for (const t of templates) await checkFor(t.file)?.betweenRuns?.(ctx[t.file]);
+		second = await n8n.batch(templates.map((t) => t.workflow.id));
+		const failures = templates
+			.filter((t) => second[t.workflow.id].status !== 'success')
+			.map((t) => `${t.file}: ${second[t.workflow.id].error}`);
+		expect(failures).toEqual([]);
+	}, T.run);
+
+	test('second run: nothing duplicated (record counts per collection unchanged)', async () => {
+		expect(await counts(sandbox)).toEqual(countsAfterFirst);
+	});
+
+	describe.each(templates.map((t) => t.file))('%s', (file) => {
+		test('second run: changes detected, nothing repeated', async () => {
+			const check = checkFor(file);
+			if (!check) throw new Error(`no checks for ${file}`);
+			const t = templates.find((x) => x.file === file)!;
+			await check.afterSecondRun(ctx[file], second[t.workflow.id]);
+		}, T.run);
+	});
+});
