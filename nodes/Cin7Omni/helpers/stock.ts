@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	diffLevels,
 	omniAvailableToSell,
 	type AvailableToSell,
 	type OmniAtsOptions,
@@ -9,6 +8,7 @@ import {
 	type SafetyBuffer,
 } from '../../shared/availableToSell';
 import { chunk } from '../../shared/batching';
+import { flagChangesSinceLastRun, type FlaggedAvailableToSell } from '../../shared/levelFlags';
 import type { RequestContext } from '../../shared/http';
 import { omniList } from '../transport';
 import { readKey, readNumber, readString } from './keys';
@@ -84,32 +84,19 @@ export function computeAts(rows: OmniStockRow[], settings: AtsSettings, skus: st
 
 const STATE_KEY = 'omniAvailableToSell';
 
-/**
- * Adds `previousAvailableToSell`, `changed` and `backInStock` by comparing with the previous
- * run's figures kept in the node's static data. Only non-manual runs store, so a test click in the
- * editor never hides a real change from the next production run.
- */
+/** Change flags against the previous run (shared rule: nodes/shared/levelFlags.ts). */
 export function flagChanges(
 	staticData: IDataObject,
 	results: AvailableToSell[],
 	store: boolean,
-): Array<AvailableToSell & IDataObject> {
-	const previous = ((staticData[STATE_KEY] as IDataObject) ?? {}) as Record<string, number>;
-	const next: Record<string, number> = {};
-	for (const r of results) next[r.sku] = r.availableToSell;
-	const relevant: Record<string, number> = {};
-	for (const sku of Object.keys(next)) if (sku in previous) relevant[sku] = previous[sku];
-	const changes = new Map(diffLevels(relevant, next).map((c) => [c.sku, c]));
-	const flagged = results.map((r) => {
-		const change = changes.get(r.sku);
-		return {
-			...r,
-			previousAvailableToSell: r.sku in previous ? previous[r.sku] : null,
-			changed: change !== undefined,
-			backInStock: change?.backInStock ?? false,
-		} as AvailableToSell & IDataObject;
+	coversAllSkus = false,
+): FlaggedAvailableToSell[] {
+	return flagChangesSinceLastRun({
+		staticData,
+		key: STATE_KEY,
+		results,
+		store,
+		coversAllSkus,
+		zeroResults: (missing) => omniAvailableToSell([], { skus: missing }),
 	});
-	// Merged, not replaced: a run limited to some SKUs must not forget the others.
-	if (store) staticData[STATE_KEY] = { ...previous, ...next };
-	return flagged;
 }

@@ -174,12 +174,15 @@ describe('Stock → Get Available to Sell', () => {
 		expect(manual.json.find((j) => j.sku === 'A')).toMatchObject({ previousAvailableToSell: 0, changed: true, backInStock: true });
 		expect(staticData.availableToSellBySku).toEqual({ A: 0, B: 5 });
 
+		// B's rows are gone: Cin7 Core omits all-zero rows, so B sold out and is reported at 0.
 		availability([row('A', 'Main', 4)]);
 		const second = await run(params, { staticData });
 		expect(second.json.map((j) => [j.sku, j.previousAvailableToSell, j.changed, j.backInStock])).toEqual([
 			['A', 0, true, true],
+			['B', 5, true, false],
 		]);
-		expect(staticData.availableToSellBySku).toEqual({ A: 4, B: 5 });
+		expect(second.json.find((j) => j.sku === 'B')).toMatchObject({ availableToSell: 0, noStockRows: true });
+		expect(staticData.availableToSellBySku).toEqual({ A: 4, B: 0 });
 	});
 
 	it('walks every availability page at Limit=1000', async () => {

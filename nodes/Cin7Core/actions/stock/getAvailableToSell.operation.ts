@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { diffLevels } from '../../../shared/availableToSell';
+import { coreAvailableToSell } from '../../../shared/availableToSell';
+import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError } from '../../../shared/items';
@@ -103,8 +104,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	if (mode !== 'none' && (!Number.isFinite(bufferValue) || bufferValue < 0)) {
 		throw inputError(this, i, 'Safety Buffer Value', 'must be a number of 0 or more');
 	}
+	const skus = splitList(this.getNodeParameter('skus', i, ''));
 	const results = await coreAtsFor.call(this, {
-		skus: splitList(this.getNodeParameter('skus', i, '')),
+		skus,
 		sellableLocations: splitList(this.getNodeParameter('sellableLocations', i, [])),
 		excludedLocations: splitList(this.getNodeParameter('excludedLocations', i, [])),
 		excludedBins: splitList(this.getNodeParameter('excludedBins', i, '')),
@@ -112,24 +114,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		safetyBuffer: safetyBufferOf(mode, bufferValue),
 		includeOnOrder: this.getNodeParameter('includeOnOrder', i, false) as boolean,
 	});
-	const items = results.map((r) => ({ ...r }) as unknown as IDataObject);
-	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return items;
-
-	const staticData = this.getWorkflowStaticData('node');
-	const previous = (staticData[SNAPSHOT_KEY] as Record<string, number> | undefined) ?? {};
-	const next: Record<string, number> = {};
-	for (const r of results) next[r.sku] = r.availableToSell;
-	// Compare only the SKUs of this run: SKUs outside it did not drop to 0.
-	const before: Record<string, number> = {};
-	for (const sku of Object.keys(next)) if (sku in previous) before[sku] = previous[sku];
-	const changes = new Map(diffLevels(before, next).map((c) => [c.sku, c]));
-	for (const item of items) {
-		const sku = item.sku as string;
-		const change = changes.get(sku);
-		item.previousAvailableToSell = sku in previous ? previous[sku] : null;
-		item.changed = change !== undefined;
-		item.backInStock = change?.backInStock ?? false;
+	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) {
+		return results as unknown as IDataObject[];
 	}
-	if (this.getMode() !== 'manual') staticData[SNAPSHOT_KEY] = { ...previous, ...next };
-	return items;
+	return flagChangesSinceLastRun({
+		staticData: this.getWorkflowStaticData('node'),
+		key: SNAPSHOT_KEY,
+		results,
+		store: this.getMode() !== 'manual',
+		coversAllSkus: skus.length === 0,
+		zeroResults: (missing) => coreAvailableToSell([], { skus: missing }),
+	}) as unknown as IDataObject[];
 }

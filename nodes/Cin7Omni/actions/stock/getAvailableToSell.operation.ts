@@ -97,6 +97,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const rows = await fetchStockRows(this, skus, settings.branches);
 		const results = computeAts(rows, settings, skus);
 		if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return results as unknown as IDataObject[];
-		return flagChanges(this.getWorkflowStaticData('node'), results, this.getMode() !== 'manual') as IDataObject[];
+		return flagChanges(
+			this.getWorkflowStaticData('node'),
+			results,
+			this.getMode() !== 'manual',
+			skus.length === 0,
+		) as unknown as IDataObject[];
 	});
 }

@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { diffLevels, type AvailableToSell } from './availableToSell';
+
+export type FlaggedAvailableToSell = AvailableToSell & {
+	previousAvailableToSell: number | null;
+	changed: boolean;
+	backInStock: boolean;
+};
+
+export interface FlagOptions {
+	/** The node's workflow static data; the previous run's figures live under `key`. */
+	staticData: IDataObject;
+	key: string;
+	results: AvailableToSell[];
+	/** Only production runs store, so a test click in the editor never hides a real change. */
+	store: boolean;
+	/**
+	 * The run covered every SKU (no SKU list). A SKU known from the previous run but absent now has
+	 * no stock rows any more (Cin7 Core omits all-zero rows): it is reported at 0, as a change.
+	 */
+	coversAllSkus: boolean;
+	/** Zero results for SKUs without rows, computed by the system's own arithmetic. */
+	zeroResults(skus: string[]): AvailableToSell[];
+}
+
+/**
+ * "Flag changes since last run" for the available-to-sell operations of both Cin7 nodes: adds
+ * `previousAvailableToSell`, `changed` and `backInStock` (a crossing from ≤ 0 to > 0).
+ */
+export function flagChangesSinceLastRun(o: FlagOptions): FlaggedAvailableToSell[] {
+	const previous = ((o.staticData[o.key] as IDataObject | undefined) ?? {}) as Record<string, number>;
+	const has = (rec: Record<string, number>, sku: string) => Object.prototype.hasOwnProperty.call(rec, sku);
+	const results = [...o.results];
+	if (o.coversAllSkus) {
+		const present = new Set(results.map((r) => r.sku));
+		const vanished = Object.keys(previous).filter((sku) => !present.has(sku) && previous[sku] !== 0);
+		if (vanished.length) results.push(...o.zeroResults(vanished));
+	}
+	const next: Record<string, number> = {};
+	for (const r of results) next[r.sku] = r.availableToSell;
+	// Compare only the SKUs of this run: SKUs outside a SKU-limited run did not drop to 0.
+	const before: Record<string, number> = {};
+	for (const sku of Object.keys(next)) if (has(previous, sku)) before[sku] = previous[sku];
+	const changes = new Map(diffLevels(before, next).map((c) => [c.sku, c]));
+	const flagged = results.map((r) => {
+		const change = changes.get(r.sku);
+		return {
+			...r,
+			previousAvailableToSell: has(previous, r.sku) ? previous[r.sku] : null,
+			changed: change !== undefined,
+			backInStock: change?.backInStock ?? false,
+		};
+	});
+	// Merged, not replaced: a run limited to some SKUs must not forget the others.
+	if (o.store) o.staticData[o.key] = { ...previous, ...next };
+	return flagged;
+}
