@@ -12,8 +12,19 @@ export function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex:
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** An item's error as an output item: what "continue on fail" and the error output receive. */
-export function errorItem(error: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+/**
+ * An item's error as an output item: what "continue on fail" and the error output receive. The
+ * error itself rides on `item.error`, which is what sends the item to the node's error output
+ * (n8n only reads `json.error` when the json holds nothing else); the json keeps the message and
+ * details for expressions downstream.
+ */
+export function errorItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	extra: IDataObject = {},
+): INodeExecutionData {
+	const nodeError = withItemIndex(ctx, error, itemIndex) as NodeApiError | NodeOperationError;
 	const e = error as { message?: string; description?: string; httpCode?: string };
 	return {
 		json: {
@@ -22,6 +33,7 @@ export function errorItem(error: unknown, itemIndex: number, extra: IDataObject 
 			...(e.description ? { errorDetails: e.description } : {}),
 			...(e.httpCode ? { httpCode: e.httpCode } : {}),
 		},
+		error: nodeError,
 		pairedItem: { item: itemIndex },
 	};
 }
@@ -48,7 +60,7 @@ export async function runPerItem(
 			out.push(...toItems(await run(i), i));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				out.push(errorItem(error, i));
+				out.push(errorItem(this, error, i));
 				continue;
 			}
 			throw withItemIndex(this, error, i);

@@ -134,7 +134,7 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Map<number, Outco
 		if (outcome.ok) {
 			out.push({ json: outcome.json, pairedItem: { item: i } });
 		} else if (ctx.continueOnFail()) {
-			out.push(errorItem(outcome.error, i));
+			out.push(errorItem(ctx, outcome.error, i));
 		} else {
 			throw withItemIndex(ctx, outcome.error, i);
 		}

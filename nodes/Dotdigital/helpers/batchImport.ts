@@ -95,7 +95,7 @@ export async function runBatchImport<T>(
 				(e as { description?: string }).description = `Batch ${n + 1} of ${all.length} (input items ${first}–${last}) failed as a whole. ${(e as { description?: string }).description ?? ''}`.trim();
 				throw e;
 			}
-			for (const r of batch) results[r.itemIndex] = errorItem(error, r.itemIndex, { key: r.key });
+			for (const r of batch) results[r.itemIndex] = errorItem(ctx, error, r.itemIndex, { key: r.key });
 			continue;
 		}
 
@@ -104,7 +104,7 @@ export async function runBatchImport<T>(
 			const v = judged[k];
 			verdicts.set(r, v);
 			if (v.ok) results[r.itemIndex] = { json: v.json, pairedItem: { item: r.itemIndex } };
-			else if (continueOnFail) results[r.itemIndex] = errorItem(new Error(v.error), r.itemIndex, v.json);
+			else if (continueOnFail) results[r.itemIndex] = errorItem(ctx, new Error(v.error), r.itemIndex, v.json);
 			else failed.push({ r, v });
 		});
 		if (failed.length) {
@@ -124,7 +124,7 @@ export async function runBatchImport<T>(
 		const superseded = { supersededByItem: w.itemIndex };
 		if (!v) results[r.itemIndex] = results[w.itemIndex] && { ...(results[w.itemIndex] as INodeExecutionData), pairedItem: { item: r.itemIndex } };
 		else if (v.ok) results[r.itemIndex] = { json: { ...v.json, ...superseded }, pairedItem: { item: r.itemIndex } };
-		else results[r.itemIndex] = errorItem(new Error(v.error), r.itemIndex, { ...v.json, ...superseded });
+		else results[r.itemIndex] = errorItem(ctx, new Error(v.error), r.itemIndex, { ...v.json, ...superseded });
 	}
 }
 

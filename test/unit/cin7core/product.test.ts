@@ -36,7 +36,11 @@ describe('Cin7 Core → Product and Product Family', () => {
 			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
 		);
 		expect(out).toEqual([
-			{ json: expect.objectContaining({ error: 'No product with SKU "MISSING"' }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({ error: 'No product with SKU "MISSING"' }),
+				error: expect.objectContaining({ message: 'No product with SKU "MISSING"' }),
+				pairedItem: { item: 0 },
+			},
 			{ json: { ID: 'p9', SKU: 'OK' }, pairedItem: { item: 1 } },
 		]);
 	});

@@ -35,7 +35,11 @@ describe('runPerItem', () => {
 		});
 		expect(out[0]).toEqual([
 			{ json: { ok: 0 }, pairedItem: { item: 0 } },
-			{ json: { error: 'Vendor said no', errorDetails: 'GET /x', httpCode: '400' }, pairedItem: { item: 1 } },
+			{
+				json: { error: 'Vendor said no', errorDetails: 'GET /x', httpCode: '400' },
+				error: expect.any(NodeApiError),
+				pairedItem: { item: 1 },
+			},
 			{ json: { ok: 2 }, pairedItem: { item: 2 } },
 		]);
 	});
@@ -68,7 +72,13 @@ describe('helpers', () => {
 	});
 
 	it('errorItem and toItems', () => {
-		expect(errorItem('plain', 3, { sku: 'A' })).toEqual({ json: { sku: 'A', error: 'plain' }, pairedItem: { item: 3 } });
+		const item = errorItem(ctxWith(4, true), 'plain', 3, { sku: 'A' });
+		expect(item.json).toEqual({ sku: 'A', error: 'plain' });
+		expect(item.pairedItem).toEqual({ item: 3 });
+		// item.error is what routes the item to the node's error output (n8n ignores json.error when
+		// the json carries other keys).
+		expect(item.error).toBeInstanceOf(NodeOperationError);
+		expect(item.error!.context.itemIndex).toBe(3);
 		expect(toItems(undefined, 0)).toEqual([]);
 	});
 });

@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			records.push({ record: { matchIdentifier: 'email', ...contact }, itemIndex: i, key: email.toLowerCase() });
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-			results[i] = errorItem(error, i);
+			results[i] = errorItem(this, error, i);
 		}
 	}
 	if (!records.length) return inOrder(results);

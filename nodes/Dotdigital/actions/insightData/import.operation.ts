@@ -108,7 +108,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			records.push(readRecord(this, i, collectionScope));
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-			results[i] = errorItem(error, i);
+			results[i] = errorItem(this, error, i);
 		}
 	}
 	if (!records.length) return inOrder(results);
