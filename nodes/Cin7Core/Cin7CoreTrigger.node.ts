@@ -11,6 +11,7 @@ import { clock } from '../shared/clock';
 import { cursorOverlapMs, pollWithCursor } from '../shared/cursor';
 import { parseUtc } from '../shared/dates';
 import { splitList } from './actions/common';
+import { withMarketingContact } from './helpers/marketingContact';
 import { getLocations } from './methods/loadOptions';
 import { triggerProperties } from './trigger/description';
 import { changedPages, RECORD_EVENTS, sample, versionOf, withSaleDetails } from './trigger/recordEvents';
@@ -91,7 +92,11 @@ export class Cin7CoreTrigger implements INodeType {
 			fetchSample: async (limit) => await sample(this, recordEvent, saleFilters, nowMs, limit),
 		});
 		if (!result) return null;
-		const records = includeDetails ? await withSaleDetails(this, result.records) : result.records;
+		const records = includeDetails
+			? await withSaleDetails(this, result.records)
+			: event === 'customerUpdated'
+				? result.records.map(withMarketingContact)
+				: result.records;
 		return [this.helpers.returnJsonArray(records)];
 	}
 }

@@ -11,7 +11,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Customer Updated', value: 'customerUpdated', description: 'A customer was created or changed' },
+			{ name: 'Customer Updated', value: 'customerUpdated', description: 'A customer was created or changed (with its marketingContact: default contact, email consent)' },
 			{ name: 'Product Updated', value: 'productUpdated', description: 'A product was created or changed' },
 			{ name: 'Sale Updated', value: 'saleUpdated', description: 'A sale was created or changed' },
 			{

@@ -17,7 +17,9 @@ describe('Cin7 Core → Customer', () => {
 
 	it('gets a customer by ID', async () => {
 		api().get(path('/customer')).query({ ID: 'c1', IncludeDeprecated: 'true', Page: 1, Limit: 1 }).reply(200, { Total: 1, CustomerList: [alice] });
-		expect((await run({ resource: 'customer', operation: 'get', customerId: 'c1' })).json).toEqual([alice]);
+		expect((await run({ resource: 'customer', operation: 'get', customerId: 'c1' })).json).toEqual([
+			{ ...alice, marketingContact: expect.objectContaining({ contactId: 'k2', email: 'alice@alice.test', consent: 'optIn' }) },
+		]);
 	});
 
 	it('finds customers by exact contact email and tag', async () => {

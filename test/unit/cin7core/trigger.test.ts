@@ -121,7 +121,13 @@ describe('Cin7 Core Trigger: record events and the cursor', () => {
 			.query({ ModifiedSince: '2026-01-31T23:55:00', IncludeDeprecated: 'true', Page: 1, Limit: 1000 })
 			.reply(200, { Total: 1, Page: 1, CustomerList: [{ ID: 'c1', LastModifiedOn: '2026-02-10T08:00:00' }] });
 		const first = await poll({ ...PRODUCT, event: 'customerUpdated', startDate: start }, { staticData });
-		expect(first.json).toEqual([{ ID: 'c1', LastModifiedOn: '2026-02-10T08:00:00' }]);
+		expect(first.json).toEqual([
+			{
+				ID: 'c1',
+				LastModifiedOn: '2026-02-10T08:00:00',
+				marketingContact: expect.objectContaining({ customerId: 'c1', skipReason: 'customer has no contacts' }),
+			},
+		]);
 		expect((staticData.cursorState as IDataObject).cursor).toBe('2026-02-10T08:00:00.000Z');
 	});
 

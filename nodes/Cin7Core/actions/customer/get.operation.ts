@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { requiredText } from '../common';
+import { withMarketingContact } from '../../helpers/marketingContact';
 import { getCustomerById } from './fields';
 
 const properties: INodeProperties[] = [
@@ -16,5 +17,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const id = requiredText(this, i, 'customerId', 'Customer ID');
 	const customer = await getCustomerById(this, id);
 	if (!customer) throw new NodeOperationError(this.getNode(), `No customer with ID ${id}`, { itemIndex: i });
-	return customer;
+	return withMarketingContact(customer);
 }

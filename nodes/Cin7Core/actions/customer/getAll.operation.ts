@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { withMarketingContact } from '../../helpers/marketingContact';
 import { coreList, corePages } from '../../transport';
 import { compact, coreDateParam, returnAllFields, rowLimit, same, splitList } from '../common';
 
@@ -60,13 +61,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const keep = (c: IDataObject) =>
 		(!tags.length || splitList(c.Tags).some((t) => tags.some((w) => same(w, t)))) &&
 		(!email || ((c.Contacts as IDataObject[] | undefined) ?? []).some((k) => same(k.Email, email)));
-	if (!tags.length && !email) return await coreList.call(this, '/customer', 'CustomerList', filters, limit);
+	if (!tags.length && !email) {
+		return (await coreList.call(this, '/customer', 'CustomerList', filters, limit)).map(withMarketingContact);
+	}
 	// Tags and exact emails are filtered here, so pages are walked until the limit is met.
 	const out: IDataObject[] = [];
 	for await (const page of corePages.call(this, '/customer', 'CustomerList', filters)) {
 		for (const c of page) {
 			if (!keep(c)) continue;
-			out.push(c);
+			out.push(withMarketingContact(c));
 			if (limit !== undefined && out.length >= limit) return out;
 		}
 	}

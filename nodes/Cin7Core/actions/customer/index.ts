@@ -24,8 +24,18 @@ export const description: INodeProperties[] = [
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a customer',
 			},
-			{ name: 'Get', value: 'get', description: 'Get a customer', action: 'Get a customer' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get many customers', action: 'Get many customers' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a customer, with its marketingContact (default contact, email consent)',
+				action: 'Get a customer',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get many customers, each with its marketingContact (default contact, email consent)',
+				action: 'Get many customers',
+			},
 			{
 				name: 'Get Purchase Summary',
 				value: 'getPurchaseSummary',
