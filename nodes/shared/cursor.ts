@@ -26,7 +26,10 @@ import type { IDataObject } from 'n8n-workflow';
  *      or moves to the front, so at worst a record is read twice (dropped as a duplicate);
  *    - do NOT send `until` to the server as an upper bound when paging by offset: a record
  *      changed mid-walk then leaves the result set, every later record moves one place back, and
- *      the record at the next page boundary is skipped — possibly for good if it is old;
+ *      the record at the next page boundary is skipped — possibly for good if it is old —
+ *      unless the walk notices the shrink and re-reads (Cin7 Core's saleList walk does this by
+ *      watching `Total`, see `coreWindowPages`: with `until`, a record moving to the end of a
+ *      modified-ordered list also leaves the set, so the shrink is visible either way);
  *    - deleted / deactivated records vanishing mid-walk shift pages the same way; list them too
  *      (e.g. Cin7 Core `IncludeDeprecated=true`) when walking by offset.
  * 3. With `ascending: true` the API must really sort by modified time, oldest first. Offset pages
