@@ -1,9 +1,7 @@
 // Copies node and credential icons next to the compiled JavaScript; tsc only emits .js/.json.
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
-function copyIcons() {
-	src('nodes/**/*.{png,svg}').pipe(dest('dist/nodes'));
-	return src('credentials/**/*.{png,svg}').pipe(dest('dist/credentials'));
-}
+const nodeIcons = () => src('nodes/**/*.{png,svg}').pipe(dest('dist/nodes'));
+const credentialIcons = () => src('credentials/**/*.{png,svg}').pipe(dest('dist/credentials'));
 
-exports['build:icons'] = copyIcons;
+exports['build:icons'] = parallel(nodeIcons, credentialIcons);
