@@ -22,11 +22,15 @@ export function modifiedSince(date: Date): string {
 	return `modifieddate>='${formatOmniDate(date)}'`;
 }
 
-/** Joins clauses with AND, skipping empty ones; undefined when nothing filters. */
+/**
+ * Joins clauses with AND, skipping empty ones; undefined when nothing filters. Omni documents only
+ * AND-joined clauses, so a clause is bracketed only when it needs it (a user's raw filter with OR).
+ */
 export function joinWhere(clauses: Array<string | undefined>): string | undefined {
 	const parts = clauses.map((c) => (c ?? '').trim()).filter(Boolean);
 	if (!parts.length) return undefined;
-	return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
+	if (parts.length === 1) return parts[0];
+	return parts.map((p) => (/\sOR\s/i.test(p) ? `(${p})` : p)).join(' AND ');
 }
 
 /** Splits a comma-separated parameter into trimmed, non-empty, de-duplicated values. */

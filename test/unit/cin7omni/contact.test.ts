@@ -43,7 +43,7 @@ describe('Cin7 Omni contacts', () => {
 		});
 		const [out] = await router.call(ctx);
 		expect(requests[0].qs).toMatchObject({
-			where: "(modifieddate>='2026-01-02T03:04:05Z') AND (type='Customer') AND (email='o''brien@x.com')",
+			where: "modifieddate>='2026-01-02T03:04:05Z' AND type='Customer' AND email='o''brien@x.com'",
 			order: 'modifieddate ASC',
 			rows: 250,
 		});

@@ -29,7 +29,7 @@ describe('Cin7 Omni products, sales orders, branches', () => {
 		const { ctx, requests } = omniContext({ resource: 'product', operation: 'getAll', returnAll: false, limit: 2, filters: { modifiedSince: '2026-03-01', status: 'Public' } });
 		const [out] = await router.call(ctx);
 		expect(out).toHaveLength(2);
-		expect(requests[0].qs).toMatchObject({ rows: 2, where: "(modifieddate>='2026-03-01T00:00:00Z') AND (status='Public')" });
+		expect(requests[0].qs).toMatchObject({ rows: 2, where: "modifieddate>='2026-03-01T00:00:00Z' AND status='Public'" });
 	});
 
 	it('creates a product with options and price columns; empty prices are omitted', async () => {

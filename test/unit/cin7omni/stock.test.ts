@@ -54,11 +54,11 @@ describe('Cin7 Omni stock operations', () => {
 		const { ctx, requests } = omniContext({ resource: 'stock', operation: 'getAll', returnAll: true, filters: { skus: 'A, B', branchIds: ['1'] } });
 		const [out] = await router.call(ctx);
 		expect(out).toHaveLength(3);
-		expect(requests[0].qs!.where).toBe("(code IN ('A','B')) AND (branchId=1)");
+		expect(requests[0].qs!.where).toBe("code IN ('A','B') AND branchId=1");
 	});
 
 	it('gets available to sell per SKU with a per-branch breakdown', async () => {
-		nock(BASE).get(`${API}/Stock`).query((q) => q.where === "(code IN ('A','ZZZ')) AND (branchId IN (1,2))").reply(200, rows.slice(0, 2));
+		nock(BASE).get(`${API}/Stock`).query((q) => q.where === "code IN ('A','ZZZ') AND branchId IN (1,2)").reply(200, rows.slice(0, 2));
 		const { ctx } = omniContext({
 			resource: 'stock',
 			operation: 'getAvailableToSell',

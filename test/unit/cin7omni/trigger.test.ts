@@ -41,7 +41,7 @@ describe('Cin7 Omni Trigger', () => {
 		clock.advance(60_000);
 		nock(BASE)
 			.get(`${API}/SalesOrders`)
-			.query({ page: 1, rows: 250, order: 'modifieddate ASC', where: "(modifieddate>='2026-05-01T11:55:00Z') AND (stage='Dispatched')" })
+			.query({ page: 1, rows: 250, order: 'modifieddate ASC', where: "modifieddate>='2026-05-01T11:55:00Z' AND stage='Dispatched'" })
 			.reply(200, [order(1, '2026-05-01T12:00:10Z'), order(2, '2026-05-01T12:00:30Z')]);
 		const first = await poll(params, staticData);
 		expect(first.out!.map((o) => o.id)).toEqual([1, 2]);
