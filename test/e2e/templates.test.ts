@@ -11,7 +11,9 @@ import * as path from 'path';
 import type { CheckContext, TemplateCheck } from './checks/types';
 import { createN8n, loadTemplates, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
 
-const templates = loadTemplates().filter((t) => t.manual);
+/** E2E_TEMPLATES=a.json,b.json runs only those (while working on one flow). */
+const only = process.env.E2E_TEMPLATES?.split(',').map((f) => f.trim());
+const templates = loadTemplates().filter((t) => t.manual && (!only || only.includes(t.file)));
 const checkFile = (file: string) => path.join(__dirname, 'checks', file.replace(/\.json$/, '.ts'));
 
 function checkFor(file: string): TemplateCheck | undefined {
@@ -30,7 +32,11 @@ async function counts(sandbox: Sandbox): Promise<Record<string, number>> {
 		} catch {
 			continue;
 		}
-		for (const [k, v] of Object.entries(state ?? {})) if (Array.isArray(v)) out[`${system}.${k}`] = v.length;
+		for (const [k, v] of Object.entries(state ?? {})) {
+			// Dotdigital's import jobs are a log of submissions, not records: each run adds its own.
+			if (system === 'dotdigital' && k === 'imports') continue;
+			if (Array.isArray(v)) out[`${system}.${k}`] = v.length;
+		}
 	}
 	return out;
 }
@@ -78,7 +84,10 @@ describe('shipped templates in n8n against the sandbox', () => {
 	}, T.run);
 
 	test('first run: the sandbox answered every call (throttles are retried, nothing failed)', () => {
-		const failed = firstRequests.filter((r) => r.status >= 400 && r.status !== 429 && r.status !== 503);
+		// A 404 on Dotdigital's contact-by-email lookup is its documented "no such contact" answer,
+		// which the order templates use to skip orders of contacts not in Dotdigital.
+		const lookupMiss = (r: Json) => r.status === 404 && r.method === 'GET' && /\/contacts\/v3\/email\//.test(r.path);
+		const failed = firstRequests.filter((r) => r.status >= 400 && r.status !== 429 && r.status !== 503 && !lookupMiss(r));
 		expect(failed.map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([]);
 	});
 
