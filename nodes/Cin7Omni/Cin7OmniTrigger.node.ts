@@ -19,7 +19,7 @@ import { computeAts, fetchStockRows } from './helpers/stock';
 import { readSubscriptionSource, subscriptionProperties, withConsent } from './helpers/subscriptionOptions';
 import { inList, joinWhere, modifiedSince, splitList } from './helpers/where';
 import { getBranches } from './methods/loadOptions';
-import { omniList, omniPages } from './transport';
+import { OMNI_PAGE_SIZE, omniList, omniPages } from './transport';
 
 type EventName = 'contactUpdated' | 'productUpdated' | 'salesOrderUpdated' | 'stockChanged';
 
@@ -145,6 +145,7 @@ export class Cin7OmniTrigger implements INodeType {
 			startDate,
 			sampleSize: event === 'stockChanged' ? 5 : 3,
 			ascending: true,
+			pageSize: OMNI_PAGE_SIZE,
 			versionOf: (r) => ({ id: idOf(event, r), modified: parseUtc(readKey(r, 'modifiedDate')) }),
 			fetchChanged: (since) =>
 				omniPages.call(this, resource, {
