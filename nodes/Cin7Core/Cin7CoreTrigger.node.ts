@@ -42,7 +42,7 @@ export class Cin7CoreTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const staticData = this.getWorkflowStaticData('node');
 		const manual = this.getMode() === 'manual';
-		const maxPerPoll = Math.max(1, Math.floor(Number(this.getNodeParameter('maxPerPoll', 100)) || 100));
+		const maxPerPoll = Math.max(1, Math.floor(Number(this.getNodeParameter('maxPerPoll', 1000)) || 1000));
 
 		if (event === 'stockLevelChanged') {
 			const settings = {

@@ -108,9 +108,9 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'maxPerPoll',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: 100,
+		default: 1000,
 		description: 'At most this many records (or SKUs) per poll; the rest follow on the next poll',
-		hint: 'Cin7 Core allows 60 API calls a minute for the whole account',
+		hint: 'Cin7 Core lists cannot be sorted by modified time, so each poll of a backlog re-reads it from the cursor: for a large history backfill raise this (e.g. 10000) to save calls',
 	},
 	{
 		displayName: 'Overlap (Minutes)',
