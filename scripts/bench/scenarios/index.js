@@ -1,0 +1,2 @@
+'use strict';
+module.exports = [...require('./core'), ...require('./omni'), ...require('./dotdigital')];
