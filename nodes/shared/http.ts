@@ -18,6 +18,7 @@ import { excerpt, redact } from './redact';
 import {
 	backoffDelay,
 	DEFAULT_RETRY,
+	isIdempotent,
 	isRetryableNetworkError,
 	isRetryableStatus,
 	parseRetryAfter,
@@ -62,6 +63,11 @@ export interface VendorRequest {
 	timeoutMs?: number;
 	/** Some endpoints answer with plain text or nothing at all. */
 	expectJson?: boolean;
+	/**
+	 * Applying the request twice has the same effect as once (e.g. an upsert by email sent as
+	 * PATCH), so gateway errors and dropped connections may retry it. Default: by method.
+	 */
+	idempotent?: boolean;
 }
 
 export interface VendorResponse<T> {
@@ -99,6 +105,11 @@ function parseBody(body: unknown): { json: unknown; ok: boolean } {
 	} catch {
 		return { json: text, ok: false };
 	}
+}
+
+/** Starts like JSON but does not parse: a body cut short, not a web page served instead of data. */
+function isTruncatedJson(text: unknown): boolean {
+	return typeof text === 'string' && /^[[{]/.test(text.trim());
 }
 
 function vendorMessageOf(body: unknown): string | undefined {
@@ -148,6 +159,8 @@ export async function vendorRequest<T = unknown>(
 	const retry = profile.retry ?? DEFAULT_RETRY;
 	const url = joinUrl(profile.baseUrl(credentials), request.path);
 	const method = request.method;
+	// The retry rules decide by method; an idempotent write retries like a PUT.
+	const retryAs = request.idempotent === true ? 'PUT' : request.idempotent === false ? 'POST' : method;
 	const describe = `${method} ${request.path}`;
 
 	const fail = (
@@ -215,7 +228,7 @@ export async function vendorRequest<T = unknown>(
 		} catch (error) {
 			const code = (error as { code?: string; cause?: { code?: string } }).code ??
 				(error as { cause?: { code?: string } }).cause?.code;
-			if (isRetryableNetworkError(code, method) && attempt < retry.maxRetries) {
+			if (isRetryableNetworkError(code, retryAs) && attempt < retry.maxRetries) {
 				await clock.sleep(backoffDelay(attempt, retry, undefined));
 				continue;
 			}
@@ -232,7 +245,7 @@ export async function vendorRequest<T = unknown>(
 		const parsed = parseBody(raw.body);
 
 		if (status < 200 || status >= 300) {
-			if (isRetryableStatus(status, method) && attempt < retry.maxRetries) {
+			if (isRetryableStatus(status, retryAs) && attempt < retry.maxRetries) {
 				const wait = parseRetryAfter(
 					header(headers, 'retry-after') ?? header(headers, 'x-retry-after'),
 					clock.now(),
@@ -244,6 +257,11 @@ export async function vendorRequest<T = unknown>(
 		}
 
 		const expectJson = request.expectJson !== false;
+		if (expectJson && !parsed.ok && isTruncatedJson(parsed.json) && isIdempotent(retryAs) && attempt < retry.maxRetries) {
+			// A JSON body cut short (connection dropped mid-body): transient, like a reset.
+			await clock.sleep(backoffDelay(attempt, retry, undefined));
+			continue;
+		}
 		if (expectJson && !parsed.ok) {
 			return fail(
 				status,
@@ -259,7 +277,7 @@ export async function vendorRequest<T = unknown>(
 		if (bodyError) {
 			if (
 				bodyError.code !== undefined &&
-				isRetryableStatus(bodyError.code, method) &&
+				isRetryableStatus(bodyError.code, retryAs) &&
 				attempt < retry.maxRetries
 			) {
 				await clock.sleep(backoffDelay(attempt, retry, undefined));

@@ -18,6 +18,8 @@ export interface DdRequestOptions {
 	body?: IDataObject | IDataObject[];
 	/** Long imports and reads may take up to 121 s at Dotdigital. */
 	timeoutMs?: number;
+	/** Retry gateway errors and dropped connections even for PATCH/POST (the call is an upsert). */
+	idempotent?: boolean;
 }
 
 export async function ddRequestFull<T = IDataObject>(
@@ -34,6 +36,7 @@ export async function ddRequestFull<T = IDataObject>(
 		qs: options.qs,
 		body: options.body,
 		timeoutMs: options.timeoutMs ?? 121_000,
+		idempotent: options.idempotent,
 	};
 	return await vendorRequest.call<RequestContext, [VendorProfile, VendorRequest], Promise<VendorResponse<T>>>(
 		ctx,

@@ -28,6 +28,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const response = await ddRequestFull(this, 'PATCH', `/contacts/v3/email/${seg(email)}`, {
 			qs: { 'merge-option': mergeOption },
 			body: contact,
+			// An upsert by email: sending it twice leaves the same contact, so a 502 or a dropped
+			// connection is retried instead of failing the item.
+			idempotent: true,
 		});
 		const body = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
 		return { ...body, created: response.status === 201 };

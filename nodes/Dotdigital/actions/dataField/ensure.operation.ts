@@ -159,6 +159,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			try {
 				const created = await ddRequest(this, 'POST', '/v2/data-fields', {
 					body: { name: w.name, type: w.type, visibility, ...(w.defaultValue ? { defaultValue: w.defaultValue } : {}) },
+					// A repeat after a 502 / dropped connection that did create the field answers
+					// ERROR_NON_UNIQUE_DATAFIELD, handled below: safe to retry.
+					idempotent: true,
 				});
 				fields.set(w.name.toUpperCase(), { ...created, name: created.name ?? w.name, type: created.type ?? w.type });
 				out.push({ name: w.name, type: w.type, status: 'created' });
