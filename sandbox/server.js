@@ -13,6 +13,10 @@ const dd = require('./dotdigital');
 
 const SYSTEMS = { cin7core: core, cin7omni: omni, dotdigital: dd };
 const FAULT_KINDS = ['throttle429', 'throttle503', 'retryAfterText', 'xRetryAfter', 'error500', 'error502', 'timeout', 'malformed', 'html200', 'errorCode200'];
+// Opt-in kinds: only when named in `kinds` (the default set above stays as it was).
+// echoHeaders: a 400 whose body echoes the request headers, credentials included, as some vendor
+// error pages do; for secret-leak tests.
+const OPT_IN_FAULT_KINDS = ['echoHeaders'];
 const SECRET_PARAM = /key|pass|secret|token|auth|signature|credential/i;
 const MAX_LOG = 50000;
 const MAX_BODY = 60 * 1024 * 1024;
@@ -178,7 +182,7 @@ class Sandbox {
 	}
 
 	setFaults(cfg) {
-		const kinds = (cfg.kinds && cfg.kinds.length ? cfg.kinds : FAULT_KINDS).filter((k) => FAULT_KINDS.includes(k));
+		const kinds = (cfg.kinds && cfg.kinds.length ? cfg.kinds : FAULT_KINDS).filter((k) => FAULT_KINDS.includes(k) || OPT_IN_FAULT_KINDS.includes(k));
 		const rate = Math.max(0, Math.min(1, Number(cfg.rate == null ? 1 : cfg.rate)));
 		this.faults = {
 			rate, kinds, systems: cfg.systems && cfg.systems.length ? cfg.systems.map((s) => String(s).toLowerCase()) : null,
@@ -215,6 +219,7 @@ class Sandbox {
 			case 'malformed': return finish({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"Total":1,"Page":1,"Data":[{"ID":"' }, k);
 			case 'html200': return finish({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>Page not found</h1><p>The page you requested does not exist.</p></body></html>' }, k);
 			case 'errorCode200': return finish({ status: 200, body: [{ ErrorCode: 500, Exception: 'Unexpected error (injected fault)' }] }, k);
+			case 'echoHeaders': return finish({ status: 400, body: mod.errorBody(400, `Bad request (injected fault). Request headers: ${JSON.stringify(ctx.headers)} Request: ${ctx.method} ${ctx.fullPath}`) }, k);
 			case 'timeout': {
 				const t = setTimeout(() => {
 					this.pending.delete(t);
@@ -307,4 +312,4 @@ function startSandbox(opts = {}) {
 	});
 }
 
-module.exports = { startSandbox, Sandbox, FAULT_KINDS };
+module.exports = { startSandbox, Sandbox, FAULT_KINDS, OPT_IN_FAULT_KINDS };

@@ -1,0 +1,311 @@
+/**
+ * Bad input across the nodes, table-driven: three input items, the middle one (item 1) bad, the
+ * node set to continue on fail. Each row proves: item 1 becomes an error item paired with item 1
+ * whose message names the item (or the record) and the field at fault; items 0 and 2 are processed
+ * (their calls reach the API, their outputs are there); nothing is skipped silently.
+ */
+import nock from 'nock';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
+import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
+import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { Cin7Core } from '../../nodes/Cin7Core/Cin7Core.node';
+import { Cin7Omni } from '../../nodes/Cin7Omni/Cin7Omni.node';
+import { Dotdigital } from '../../nodes/Dotdigital/Dotdigital.node';
+import { resetRegionCache } from '../../nodes/Dotdigital/transport';
+import { createContext, useFakeClock } from './helpers/fakeContext';
+
+const CORE = 'https://core.bad.test';
+const OMNI = 'https://omni.bad.test';
+const DD = 'https://r1-api.dotdigital.com';
+
+const systems = {
+	core: {
+		node: () => new Cin7Core(),
+		credentialType: () => new Cin7CoreApi(),
+		credentials: { accountId: 'acc', applicationKey: 'core-key-BAD-INPUT', baseUrl: `${CORE}/ExternalApi/v2`, callsPerMinute: 6000 },
+	},
+	omni: {
+		node: () => new Cin7Omni(),
+		credentialType: () => new Cin7OmniApi(),
+		credentials: { username: 'u', apiKey: 'omni-key-BAD-INPUT', baseUrl: `${OMNI}/api/v1`, callsPerMinute: 6000, callsPerSecond: 100, dailyCallBudget: 100000 },
+	},
+	dd: {
+		node: () => new Dotdigital(),
+		credentialType: () => new DotdigitalApi(),
+		credentials: { apiUser: 'apiuser-1@apiconnector.com', password: 'dd-pass-BAD-INPUT', region: 'r1', baseUrl: '', callsPerMinute: 6000 },
+	},
+};
+
+interface Case {
+	name: string;
+	system: keyof typeof systems;
+	/** Parameters of items 0, 1 (the bad one) and 2. */
+	params: [IDataObject, IDataObject, IDataObject];
+	/** Interceptors for the calls the good items (and, where the API judges, the bad one) make. */
+	mock(): void;
+	/** The error of item 1: names the item or the record, and the field. */
+	error: RegExp;
+	/** Optional check of the good items' outputs. */
+	good?(out: INodeExecutionData[]): void;
+}
+
+const upsert = (email: string, extra: IDataObject = {}): IDataObject => ({
+	resource: 'contact',
+	operation: 'upsert',
+	email,
+	listIds: [],
+	dataFieldsJson: '{}',
+	dataFieldsUi: {},
+	additionalFields: {},
+	mergeOption: 'overwrite',
+	...extra,
+});
+const ddUpserts = (...emails: string[]) => () => {
+	for (const e of emails) nock(DD).patch(`/contacts/v3/email/${encodeURIComponent(e)}`).query(true).reply(200, { contactId: e.length, identifiers: { email: e } });
+};
+
+const coreProductGet = (sku: string): IDataObject => ({ resource: 'product', operation: 'get', findBy: 'sku', sku, options: {} });
+const coreProducts = (found: Record<string, boolean>) => () => {
+	for (const [sku, ok] of Object.entries(found)) {
+		nock(CORE)
+			.get('/ExternalApi/v2/product')
+			.query((q) => q.Sku === sku)
+			.reply(200, { Total: ok ? 1 : 0, Page: 1, Products: ok ? [{ ID: `id-${sku}`, SKU: sku, Name: sku }] : [] });
+	}
+};
+const coreCustomers = (modifiedSince: string): IDataObject => ({
+	resource: 'customer',
+	operation: 'getAll',
+	returnAll: false,
+	limit: 5,
+	filters: { ModifiedSince: modifiedSince },
+});
+const coreCustomerReads = (n: number) => () => {
+	nock(CORE)
+		.get('/ExternalApi/v2/customer')
+		.query(true)
+		.times(n)
+		.reply(200, { Total: 1, Page: 1, CustomerList: [{ ID: 'c-1', Name: 'Alice Ltd', Contacts: [], Addresses: [] }] });
+};
+
+const omniContact = (email: string): IDataObject => ({ resource: 'contact', operation: 'create', type: 'Customer', email, additionalFields: {} });
+const omniOrder = (reference: string, lines: IDataObject[]): IDataObject => ({
+	resource: 'salesOrder',
+	operation: 'create',
+	reference,
+	lineItems: { line: lines },
+	additionalFields: { memberEmail: 'a@x.com' },
+});
+
+const CASES: Case[] = [
+	{
+		name: 'Dotdigital upsert: missing email',
+		system: 'dd',
+		params: [upsert('ann@example.com'), upsert(''), upsert('bob@example.com')],
+		mock: ddUpserts('ann@example.com', 'bob@example.com'),
+		error: /^Item 1: Email is empty/,
+	},
+	{
+		name: 'Dotdigital upsert: malformed email',
+		system: 'dd',
+		params: [upsert('ann@example.com'), upsert('ann@@example'), upsert('bob@example.com')],
+		mock: ddUpserts('ann@example.com', 'bob@example.com'),
+		error: /^Item 1: Email is not a valid email address \("ann@@example"\)/,
+	},
+	{
+		name: 'Dotdigital upsert: wrong type (a list name where a list ID goes)',
+		system: 'dd',
+		params: [upsert('ann@example.com'), upsert('cid@example.com', { listIds: ['Newsletter list'] }), upsert('bob@example.com')],
+		mock: ddUpserts('ann@example.com', 'bob@example.com'),
+		error: /^Item 1: List.* "Newsletter list", which is not a list ID/,
+	},
+	{
+		name: 'Dotdigital upsert: data fields that are not JSON',
+		system: 'dd',
+		params: [upsert('ann@example.com'), upsert('cid@example.com', { dataFieldsJson: '{"FIRSTNAME": ' }), upsert('bob@example.com')],
+		mock: ddUpserts('ann@example.com', 'bob@example.com'),
+		error: /^Item 1: Data Fields.* is not valid JSON/,
+	},
+	{
+		name: 'Dotdigital upsert: oversize (more lists than Dotdigital allows per contact)',
+		system: 'dd',
+		params: [upsert('ann@example.com'), upsert('cid@example.com', { listIds: Array.from({ length: 200 }, (_, k) => k + 1) }), upsert('bob@example.com')],
+		mock: ddUpserts('ann@example.com', 'bob@example.com'),
+		error: /^Item 1: List Names or IDs has 200 lists; Dotdigital allows \d+/,
+	},
+	{
+		name: 'Cin7 Core product get: unknown SKU',
+		system: 'core',
+		params: [coreProductGet('SKU-A'), coreProductGet('NO-SUCH-SKU'), coreProductGet('SKU-B')],
+		mock: coreProducts({ 'SKU-A': true, 'NO-SUCH-SKU': false, 'SKU-B': true }),
+		error: /No product with SKU "NO-SUCH-SKU"/,
+		good: (out) => expect([out[0].json.SKU, out[2].json.SKU]).toEqual(['SKU-A', 'SKU-B']),
+	},
+	{
+		name: 'Cin7 Core customers: malformed date filter',
+		system: 'core',
+		params: [coreCustomers('2026-01-01'), coreCustomers('31/31/2026'), coreCustomers('2026-02-01T00:00:00Z')],
+		mock: coreCustomerReads(2),
+		error: /^Item 1: Modified Since is not a valid date: "31\/31\/2026"/,
+	},
+	{
+		name: 'Cin7 Omni contact create: malformed email (rejected by Omni for that record only)',
+		system: 'omni',
+		params: [omniContact('a@x.com'), omniContact('not-an-email'), omniContact('c@x.com')],
+		mock: () =>
+			nock(OMNI)
+				.post('/api/v1/Contacts')
+				.reply(200, [
+					{ index: 0, success: true, id: 1, errors: [] },
+					{ index: 1, success: false, errors: ['Email is invalid'] },
+					{ index: 2, success: true, id: 3, errors: [] },
+				]),
+		error: /^Item 1: Cin7 Omni rejected the record: Email is invalid/,
+	},
+	{
+		name: 'Cin7 Omni sales order: unknown SKU (rejected by Omni for that record only)',
+		system: 'omni',
+		params: [omniOrder('WEB-1', [{ code: 'SKU-1', qty: 1 }]), omniOrder('WEB-2', [{ code: 'NO-SUCH-SKU', qty: 1 }]), omniOrder('WEB-3', [{ code: 'SKU-1', qty: 2 }])],
+		mock: () => {
+			nock(OMNI).get('/api/v1/SalesOrders').query(true).reply(200, []);
+			nock(OMNI)
+				.post('/api/v1/SalesOrders')
+				.reply(200, [
+					{ index: 0, success: true, id: 901, code: 'WEB-1', errors: [] },
+					{ index: 1, success: false, code: 'WEB-2', errors: ['Product option code NO-SUCH-SKU not found'] },
+					{ index: 2, success: true, id: 903, code: 'WEB-3', errors: [] },
+				]);
+		},
+		error: /^Item 1: .*NO-SUCH-SKU/,
+	},
+	{
+		name: 'Cin7 Omni sales order: wrong type (quantity "two")',
+		system: 'omni',
+		params: [omniOrder('WEB-1', [{ code: 'SKU-1', qty: 1 }]), omniOrder('WEB-2', [{ code: 'SKU-1', qty: 'two' }]), omniOrder('WEB-3', [{ code: 'SKU-1', qty: 2 }])],
+		mock: () => {
+			nock(OMNI).get('/api/v1/SalesOrders').query(true).reply(200, []);
+			nock(OMNI)
+				.post('/api/v1/SalesOrders', (body) => Array.isArray(body) && body.length === 2)
+				.reply(200, [
+					{ index: 0, success: true, id: 901, code: 'WEB-1', errors: [] },
+					{ index: 1, success: true, id: 903, code: 'WEB-3', errors: [] },
+				]);
+		},
+		error: /^Item 1: Line Items #1 → (qty|Quantity) is not a number \("two"\)/,
+		good: (out) => expect([out[0].json.id, out[2].json.id]).toEqual([901, 903]),
+	},
+];
+
+describe('bad input: one bad item fails alone, named, and the rest is processed', () => {
+	let clock: ReturnType<typeof useFakeClock>;
+	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
+		nock.disableNetConnect();
+	});
+	afterAll(() => {
+		nock.enableNetConnect();
+		nock.restore();
+	});
+	beforeEach(() => {
+		clock = useFakeClock(Date.parse('2026-03-01T12:00:00Z'));
+		resetRegionCache();
+	});
+	afterEach(() => {
+		clock.restore();
+		nock.cleanAll();
+	});
+
+	test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+		c.mock();
+		const sys = systems[c.system];
+		const { ctx } = createContext({
+			credentialType: sys.credentialType(),
+			credentials: sys.credentials as never,
+			parameters: c.params,
+			items: [0, 1, 2].map((i) => ({ json: { i } })),
+			continueOnFail: true,
+		});
+		const [out] = (await sys.node().execute.call(ctx)) as INodeExecutionData[][];
+		const pending = nock.pendingMocks();
+		const byItem = (i: number) => out.filter((o) => (o.pairedItem as { item: number }).item === i);
+		// The bad item: exactly one error item, paired with it, naming the item/record and the field.
+		expect(byItem(1)).toHaveLength(1);
+		expect(String(byItem(1)[0].json.error)).toMatch(c.error);
+		expect(byItem(1)[0].error).toBeDefined(); // routed to the node's error output
+		// The good items: processed, no error, every call they needed was made.
+		for (const i of [0, 2]) {
+			expect(byItem(i).length).toBeGreaterThan(0);
+			expect(byItem(i).map((o) => o.json.error)).toEqual(byItem(i).map(() => undefined));
+		}
+		expect(pending).toEqual([]);
+		c.good?.([byItem(0)[0], byItem(1)[0], byItem(2)[0]]);
+	});
+
+	test('without continue on fail the node stops at the bad item and names it', async () => {
+		const c = CASES[1];
+		ddUpserts('ann@example.com')();
+		const sys = systems.dd;
+		const { ctx } = createContext({
+			credentialType: sys.credentialType(),
+			credentials: sys.credentials as never,
+			parameters: c.params,
+			items: [0, 1, 2].map((i) => ({ json: { i } })),
+		});
+		const error = (await (sys.node().execute.call(ctx) as Promise<unknown>).catch((e) => e)) as { message: string; context: { itemIndex: number } };
+		expect(String(error.message)).toMatch(c.error);
+		expect(error.context.itemIndex).toBe(1);
+	});
+});
+
+/**
+ * KNOWN BUG (reported, not fixed here): a location name that matches no Cin7 Core location — a typo
+ * in "Sellable Locations" — is not an error: every location is "not a sellable location", every SKU
+ * comes out at 0 and nothing says why except the per-location breakdown. `test.failing` documents
+ * it: this test starts failing (and should become a plain `test`) once the node reports an unknown
+ * location name (e.g. checked against GET /ref/location) as an error naming the item and the field.
+ */
+describe('bad input: unknown location', () => {
+	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
+		nock.disableNetConnect();
+	});
+	afterAll(() => {
+		nock.cleanAll();
+		nock.enableNetConnect();
+		nock.restore();
+	});
+	test.failing('Cin7 Core available to sell: an unknown sellable location is an error naming the item and the field', async () => {
+		const clock = useFakeClock(Date.parse('2026-03-01T12:00:00Z'));
+		try {
+			nock(CORE)
+				.get('/ExternalApi/v2/ref/productavailability')
+				.query(true)
+				.reply(200, { Total: 1, Page: 1, ProductAvailabilityList: [{ SKU: 'A', Location: 'Main Warehouse', Bin: null, Batch: null, OnHand: 5, Allocated: 0, Available: 5, OnOrder: 0 }] });
+			nock(CORE).get('/ExternalApi/v2/ref/location').query(true).reply(200, { Total: 1, Page: 1, LocationList: [{ ID: 'l1', Name: 'Main Warehouse' }] });
+			const { ctx } = createContext({
+				credentialType: systems.core.credentialType(),
+				credentials: systems.core.credentials as never,
+				parameters: {
+					resource: 'stock',
+					operation: 'getAvailableToSell',
+					skus: '',
+					sellableLocations: ['Main Warehuose'],
+					excludedLocations: [],
+					excludedBins: '',
+					deductUnauthorisedOrders: false,
+					safetyBufferMode: 'none',
+					safetyBufferValue: 0,
+					includeOnOrder: false,
+					flagChangesSinceLastRun: false,
+				},
+				continueOnFail: true,
+			});
+			const [out] = (await new Cin7Core().execute.call(ctx)) as INodeExecutionData[][];
+			expect(String(out[0].json.error)).toMatch(/Item 0: Sellable Locations .*Main Warehuose/);
+		} finally {
+			clock.restore();
+		}
+	});
+});
