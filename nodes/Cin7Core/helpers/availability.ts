@@ -118,8 +118,3 @@ export async function coreAtsFor(this: RequestContext, settings: CoreAtsSettings
 	}
 	return coreAvailableToSell(rows, options);
 }
-
-export function safetyBufferOf(mode: string, value: number): SafetyBuffer {
-	if (mode === 'absolute' || mode === 'percent') return { mode, value: Number(value) || 0 };
-	return { mode: 'none' };
-}

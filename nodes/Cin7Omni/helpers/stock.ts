@@ -5,9 +5,9 @@ import {
 	type AvailableToSell,
 	type OmniAtsOptions,
 	type OmniStockRow,
-	type SafetyBuffer,
 } from '../../shared/availableToSell';
 import { chunk } from '../../shared/batching';
+import { safetyBufferOf } from '../../shared/safetyBuffer';
 import { flagChangesSinceLastRun, type FlaggedAvailableToSell } from '../../shared/levelFlags';
 import type { RequestContext } from '../../shared/http';
 import { omniList } from '../transport';
@@ -65,10 +65,7 @@ export interface AtsSettings {
 }
 
 export function atsOptions(settings: AtsSettings, skus: string[]): OmniAtsOptions {
-	const buffer: SafetyBuffer =
-		settings.safetyBufferMode === 'none'
-			? { mode: 'none' }
-			: { mode: settings.safetyBufferMode, value: Number(settings.safetyBufferValue) || 0 };
+	const buffer = safetyBufferOf(settings.safetyBufferMode, settings.safetyBufferValue);
 	return {
 		branches: settings.branches,
 		subtractHolding: settings.subtractHolding,

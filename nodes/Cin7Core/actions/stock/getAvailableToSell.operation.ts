@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { coreAvailableToSell } from '../../../shared/availableToSell';
 import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
+import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError } from '../../../shared/items';
-import { coreAtsFor, safetyBufferOf } from '../../helpers/availability';
+import { coreAtsFor } from '../../helpers/availability';
 import { splitList } from '../common';
 
 const properties: INodeProperties[] = [
@@ -53,26 +54,7 @@ const properties: INodeProperties[] = [
 			'Whether to subtract quantities on open sale orders that are not yet authorised (authorised orders are already allocated)',
 		hint: 'Costs one extra API call per open unauthorised sale',
 	},
-	{
-		displayName: 'Safety Buffer Mode',
-		name: 'safetyBufferMode',
-		type: 'options',
-		options: [
-			{ name: 'Absolute', value: 'absolute', description: 'Hold back a fixed quantity per SKU' },
-			{ name: 'None', value: 'none' },
-			{ name: 'Percent', value: 'percent', description: 'Hold back a percentage of each SKU, rounded up' },
-		],
-		default: 'none',
-	},
-	{
-		displayName: 'Safety Buffer Value',
-		name: 'safetyBufferValue',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Units (absolute) or percent held back per SKU',
-		displayOptions: { hide: { safetyBufferMode: ['none'] } },
-	},
+	...safetyBufferProperties,
 	{
 		displayName: 'Include On Order',
 		name: 'includeOnOrder',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, runPerItem } from '../../../shared/items';
+import { safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { computeAts, fetchStockRows, flagChanges, type AtsSettings } from '../../helpers/stock';
 import { splitList } from '../../helpers/where';
 
@@ -30,26 +31,7 @@ export const atsProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add stock on open purchase orders: "Available + Incoming"',
 	},
-	{
-		displayName: 'Safety Buffer',
-		name: 'safetyBufferMode',
-		type: 'options',
-		options: [
-			{ name: 'Absolute', value: 'absolute', description: 'Keep back a fixed quantity per SKU' },
-			{ name: 'None', value: 'none' },
-			{ name: 'Percent', value: 'percent', description: 'Keep back a percentage of each SKU (rounded up)' },
-		],
-		default: 'none',
-	},
-	{
-		displayName: 'Safety Buffer Value',
-		name: 'safetyBufferValue',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		displayOptions: { hide: { safetyBufferMode: ['none'] } },
-		description: 'Units (absolute) or percent kept back per SKU',
-	},
+	...safetyBufferProperties,
 ];
 
 const properties: INodeProperties[] = [
