@@ -1,35 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatCoreDate, parseUtc } from '../../shared/dates';
 import { inputError } from '../../shared/items';
-
-/** `returnAll` + `limit` for a Get Many operation: undefined means every row. */
-export function rowLimit(ctx: IExecuteFunctions, i: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', i, false) as boolean) return undefined;
-	return ctx.getNodeParameter('limit', i, 50) as number;
-}
-
-export function returnAllFields(noun: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-			hint: `At most this many ${noun} are fetched`,
-		},
-	];
-}
 
 /** A comma- or newline-separated list typed by a user. */
 export function splitList(value: unknown): string[] {

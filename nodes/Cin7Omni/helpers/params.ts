@@ -3,32 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parseUtc } from '../../shared/dates';
 import { inputError } from '../../shared/items';
 
-/** "Return All" + "Limit", the standard pair for every Get Many operation. */
-export const returnAllProperties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-/** Undefined = every row. */
-export function readLimit(ctx: IExecuteFunctions, i: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', i, false) as boolean) return undefined;
-	return ctx.getNodeParameter('limit', i, 50) as number;
-}
-
 export function readDate(ctx: IExecuteFunctions, i: number, value: unknown, field: string): Date | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const date = parseUtc(value);

@@ -4,10 +4,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { withMarketingContact } from '../../helpers/marketingContact';
 import { coreList, corePages } from '../../transport';
-import { compact, coreDateParam, returnAllFields, rowLimit, same, splitList } from '../common';
+import { compact, coreDateParam, same, splitList } from '../common';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 
 const properties: INodeProperties[] = [
-	...returnAllFields('customers'),
+	...returnAllProperties('customers'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -53,7 +54,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
-	const limit = rowLimit(this, i);
+	const limit = readLimit(this, i);
 	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
 	const tags = splitList(filters.tag);
 	const email = filters.ContactFilter as string | undefined;

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { coreList } from '../../transport';
-import { compact, returnAllFields, rowLimit } from '../common';
+import { compact } from '../common';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 
 const properties: INodeProperties[] = [
-	...returnAllFields('locations'),
+	...returnAllProperties('locations'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -30,5 +31,5 @@ export const description = updateDisplayOptions({ show: { resource: ['location']
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
-	return await coreList.call(this, '/ref/location', 'LocationList', filters, rowLimit(this, i));
+	return await coreList.call(this, '/ref/location', 'LocationList', filters, readLimit(this, i));
 }

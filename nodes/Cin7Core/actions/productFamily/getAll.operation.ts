@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { coreList } from '../../transport';
-import { compact, coreDateParam, returnAllFields, rowLimit } from '../common';
+import { compact, coreDateParam } from '../common';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 
 const properties: INodeProperties[] = [
-	...returnAllFields('product families'),
+	...returnAllProperties('product families'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -35,5 +36,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
 	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
-	return await coreList.call(this, '/productFamily', 'ProductFamilies', filters, rowLimit(this, i));
+	return await coreList.call(this, '/productFamily', 'ProductFamilies', filters, readLimit(this, i));
 }

@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { coreList } from '../../transport';
-import { compact, coreDateParam, returnAllFields, rowLimit } from '../common';
+import { compact, coreDateParam } from '../common';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from './statusOptions';
 
 const properties: INodeProperties[] = [
-	...returnAllFields('sales'),
+	...returnAllProperties('sales'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -39,5 +40,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
 	if (filters.UpdatedSince) filters.UpdatedSince = coreDateParam(this, i, 'Updated Since', filters.UpdatedSince);
 	if (filters.CreatedSince) filters.CreatedSince = coreDateParam(this, i, 'Created Since', filters.CreatedSince);
-	return await coreList.call(this, '/saleList', 'SaleList', filters, rowLimit(this, i));
+	return await coreList.call(this, '/saleList', 'SaleList', filters, readLimit(this, i));
 }

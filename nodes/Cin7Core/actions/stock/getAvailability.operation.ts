@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { coreList } from '../../transport';
-import { compact, returnAllFields, rowLimit } from '../common';
+import { compact } from '../common';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 
 const properties: INodeProperties[] = [
-	...returnAllFields('availability rows'),
+	...returnAllProperties('availability rows'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -32,5 +33,5 @@ export const description = updateDisplayOptions(
 /** Raw rows, one per product × location × bin × batch; all-zero rows are absent (Cin7's rule). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
-	return await coreList.call(this, '/ref/productavailability', 'ProductAvailabilityList', filters, rowLimit(this, i));
+	return await coreList.call(this, '/ref/productavailability', 'ProductAvailabilityList', filters, readLimit(this, i));
 }

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { runPerItem } from '../../../shared/items';
-import { readDate, readLimit, returnAllProperties, whereFilter } from '../../helpers/params';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { readDate, whereFilter } from '../../helpers/params';
 import { readSubscriptionSource, withConsent } from '../../helpers/subscriptionOptions';
 import { eq, joinWhere, modifiedSince } from '../../helpers/where';
 import { omniList } from '../../transport';
 
 const properties: INodeProperties[] = [
-	...returnAllProperties,
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

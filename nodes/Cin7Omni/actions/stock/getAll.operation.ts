@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { runPerItem } from '../../../shared/items';
-import { readDate, readLimit, returnAllProperties, whereFilter } from '../../helpers/params';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { readDate, whereFilter } from '../../helpers/params';
 import { inList, joinWhere, modifiedSince, splitList } from '../../helpers/where';
 import { omniList } from '../../transport';
 
 const properties: INodeProperties[] = [
-	...returnAllProperties,
+	...returnAllProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

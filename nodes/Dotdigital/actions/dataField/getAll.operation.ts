@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { runPerItem } from '../../../shared/items';
-import { limitFields, readLimit } from '../../helpers/limit';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { ddRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['dataField'], operation: ['getAll'] } },
-	limitFields,
+	returnAllProperties(),
 );
 
 /** GET /v2/data-fields answers with every field at once; the limit is applied here. */

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { runPerItem } from '../../../shared/items';
 import { collect, v2Pages } from '../../transport/paging';
-import { limitFields, readLimit } from '../../helpers/limit';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['list'], operation: ['getAll'] } },
-	limitFields,
+	returnAllProperties(),
 );
 
 /** GET /v2/address-books, paged with select/skip; one output item per list. */

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { parseUtc } from '../../../shared/dates';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, runPerItem } from '../../../shared/items';
-import { limitFields, readLimit } from '../../helpers/limit';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { suppressionPages, type SuppressionKind } from '../../helpers/suppression';
 import { collect } from '../../transport/paging';
 
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Return contacts suppressed at or after this moment (UTC unless the value carries a zone)',
 	},
-	...limitFields,
+	...returnAllProperties(),
 ];
 
 export const description = updateDisplayOptions(
