@@ -34,12 +34,24 @@ export interface BodyError {
 	code?: number;
 }
 
-/** Everything the shared transport needs to know about one vendor API. */
+/**
+ * Everything the shared transport needs to know about one vendor API: its quirks as data and a
+ * few small functions (docs/architecture.md, "Transport").
+ */
 export interface VendorProfile {
 	/** The vendor's name as users know it, used in every message. */
 	vendor: string;
 	credentialType: string;
-	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * The API root for these credentials. May be asynchronous: a host found by asking the vendor
+	 * (Dotdigital's region), or one that depends on a token exchange.
+	 */
+	baseUrl(credentials: ICredentialDataDecryptedObject, ctx: RequestContext): string | Promise<string>;
+	/**
+	 * Headers computed per request that the credential's own `authenticate` cannot express (a
+	 * fresh WSSE digest, a token this package caches). Runs before every attempt, retries included.
+	 */
+	authHeaders?(credentials: ICredentialDataDecryptedObject, ctx: RequestContext): IDataObject | Promise<IDataObject>;
 	/** Identifies the vendor account, so pacing and budgets are shared per account. */
 	accountKey(credentials: ICredentialDataDecryptedObject): string;
 	/** Credential fields whose values must never appear in messages. */
@@ -141,6 +153,176 @@ const DEFAULT_STATUS_MESSAGES: Record<number, string> = {
 	504: 'timed out at its gateway',
 };
 
+/** What one call needs to know, worked out once before its first attempt. */
+interface Call {
+	profile: VendorProfile;
+	request: VendorRequest;
+	credentials: ICredentialDataDecryptedObject;
+	secrets: Array<string | undefined>;
+	accountKey: string;
+	retry: RetryPolicy;
+	url: string;
+	/** The retry rules decide by method; an idempotent write retries like a PUT. */
+	retryAs: IHttpRequestMethods;
+	describe: string;
+}
+
+/** Why a call failed, before it becomes a NodeApiError. */
+interface Failure {
+	status?: number;
+	vendorText?: string;
+	extra?: string;
+	headline?: string;
+}
+
+/** What one attempt came to: an answer, a wait before the next attempt, or a failure. */
+type Verdict<T> = { response: VendorResponse<T> } | { retryInMs: number } | { failure: Failure };
+
+async function prepareCall(ctx: RequestContext, profile: VendorProfile, request: VendorRequest): Promise<Call> {
+	const credentials = await ctx.getCredentials(profile.credentialType);
+	const method = request.method;
+	return {
+		profile,
+		request,
+		credentials,
+		secrets: profile.secretFields.map((f) =>
+			credentials[f] === undefined || credentials[f] === null ? undefined : String(credentials[f]),
+		),
+		accountKey: `${profile.vendor}|${profile.accountKey(credentials)}`,
+		retry: profile.retry ?? DEFAULT_RETRY,
+		url: joinUrl(await profile.baseUrl(credentials, ctx), request.path),
+		retryAs: request.idempotent === true ? 'PUT' : request.idempotent === false ? 'POST' : method,
+		describe: `${method} ${request.path}`,
+	};
+}
+
+/** Spends the daily budget (if the vendor has one) and waits for the pacer's slot. */
+async function waitForTurn(ctx: RequestContext, call: Call): Promise<Failure | undefined> {
+	const budget = call.profile.dailyBudget?.(call.credentials);
+	if (budget) {
+		const verdict = spendDailyCall(call.accountKey, budget, clock.now());
+		if (!verdict.ok) return { headline: `${call.profile.vendor}: ${verdict.reason}` };
+		if (verdict.warn) ctx.logger?.warn(`${call.profile.vendor}: ${verdict.warn}`);
+	}
+	await acquireCallSlot(call.accountKey, call.profile.pacing(call.credentials));
+	return undefined;
+}
+
+async function buildOptions(ctx: RequestContext, call: Call): Promise<IHttpRequestOptions> {
+	const { request } = call;
+	const auth = call.profile.authHeaders ? await call.profile.authHeaders(call.credentials, ctx) : {};
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: call.url,
+		qs: request.qs,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}), ...auth },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+		encoding: 'text',
+		timeout: request.timeoutMs ?? 60_000,
+	};
+	if (request.body !== undefined) {
+		options.body = JSON.stringify(request.body);
+		(options.headers as IDataObject)['Content-Type'] = 'application/json';
+	}
+	return options;
+}
+
+/** A connection that failed: retried when the request surely (or harmlessly) did not apply. */
+function judgeNetworkError<T>(call: Call, error: unknown, attempt: number): Verdict<T> {
+	const code =
+		(error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+	if (isRetryableNetworkError(code, call.retryAs) && attempt < call.retry.maxRetries) {
+		return { retryInMs: backoffDelay(attempt, call.retry, undefined) };
+	}
+	return {
+		failure: {
+			status: (error as { response?: { status?: number } }).response?.status,
+			vendorText: (error as Error).message,
+			extra: code ? `connection failed (${code}) after ${attempt + 1} attempt(s)` : undefined,
+		},
+	};
+}
+
+/** An answer: a throttle or transient fault to retry, a vendor error, or the data. */
+function judgeResponse<T>(call: Call, raw: RawResponse, attempt: number): Verdict<T> {
+	const { retry, retryAs, profile } = call;
+	const canRetry = attempt < retry.maxRetries;
+	const status = raw.statusCode;
+	const headers = raw.headers ?? {};
+	const parsed = parseBody(raw.body);
+
+	if (status < 200 || status >= 300) {
+		if (isRetryableStatus(status, retryAs) && canRetry) {
+			const wait = parseRetryAfter(header(headers, 'retry-after') ?? header(headers, 'x-retry-after'), clock.now());
+			return { retryInMs: backoffDelay(attempt, retry, wait) };
+		}
+		return {
+			failure: { status, vendorText: vendorMessageOf(parsed.json), extra: attempt ? `after ${attempt + 1} attempts` : undefined },
+		};
+	}
+
+	const expectJson = call.request.expectJson !== false;
+	if (expectJson && !parsed.ok) {
+		// A JSON body cut short (connection dropped mid-body) is transient, like a reset.
+		if (isTruncatedJson(parsed.json) && isIdempotent(retryAs) && canRetry) {
+			return { retryInMs: backoffDelay(attempt, retry, undefined) };
+		}
+		return {
+			failure: {
+				status,
+				extra: `answered HTTP ${status} with a non-JSON body (${excerpt(
+					redact(String(parsed.json).replace(/\s+/g, ' '), call.secrets),
+					120,
+				)}). The Base URL or the endpoint is probably wrong.`,
+				headline: `${profile.vendor} answered HTTP ${status} with a non-JSON body (a web page?) instead of data: the Base URL or the endpoint is probably wrong`,
+			},
+		};
+	}
+
+	const bodyError = profile.bodyError?.(parsed.json);
+	if (bodyError) {
+		if (bodyError.code !== undefined && isRetryableStatus(bodyError.code, retryAs) && canRetry) {
+			return { retryInMs: backoffDelay(attempt, retry, undefined) };
+		}
+		return { failure: { status: bodyError.code ?? status, vendorText: bodyError.message } };
+	}
+	return { response: { body: (expectJson ? parsed.json : raw.body) as T, status, headers } };
+}
+
+/** The failure as a NodeApiError naming the vendor and the call, with every secret redacted. */
+function apiError(ctx: RequestContext, call: Call, failure: Failure): NodeApiError {
+	const { status, vendorText, extra, headline } = failure;
+	const { profile, secrets } = call;
+	const known = status ? (profile.statusMessages?.[status] ?? DEFAULT_STATUS_MESSAGES[status]) : undefined;
+	const meaning = known || (status ? `answered HTTP ${status}` : 'could not be reached');
+	// Redact before cutting, so a secret straddling the cut cannot leave a readable head.
+	const detail = vendorText ? excerpt(redact(vendorText, secrets), 400) : undefined;
+	const message = redact(
+		headline ?? `${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}${known ? ` (HTTP ${status})` : ''}`,
+		secrets,
+	);
+	const httpCode = status ? { httpCode: String(status) } : {};
+	const error = new NodeApiError(ctx.getNode(), { message, ...httpCode } as JsonObject, {
+		message,
+		description: redact(`${call.describe}${extra ? ` — ${extra}` : ''}`, secrets),
+		...httpCode,
+	});
+	// NodeApiError swaps a message mentioning ECONNREFUSED, EPERM, … for a generic text that
+	// drops the vendor's name; keep ours.
+	error.message = message;
+	return error;
+}
+
+async function send(ctx: RequestContext, call: Call, options: IHttpRequestOptions): Promise<RawResponse> {
+	return (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		call.profile.credentialType,
+		options,
+	)) as RawResponse;
+}
+
 /**
  * The one way every node in this package talks to a vendor: authenticated through n8n's
  * credential helpers, paced under the vendor's limits, retried with backoff on throttles and
@@ -151,141 +333,18 @@ export async function vendorRequest<T = unknown>(
 	profile: VendorProfile,
 	request: VendorRequest,
 ): Promise<VendorResponse<T>> {
-	const credentials = await this.getCredentials(profile.credentialType);
-	const secrets = profile.secretFields.map((f) =>
-		credentials[f] === undefined || credentials[f] === null ? undefined : String(credentials[f]),
-	);
-	const accountKey = `${profile.vendor}|${profile.accountKey(credentials)}`;
-	const retry = profile.retry ?? DEFAULT_RETRY;
-	const url = joinUrl(profile.baseUrl(credentials), request.path);
-	const method = request.method;
-	// The retry rules decide by method; an idempotent write retries like a PUT.
-	const retryAs = request.idempotent === true ? 'PUT' : request.idempotent === false ? 'POST' : method;
-	const describe = `${method} ${request.path}`;
-
-	const fail = (
-		status: number | undefined,
-		vendorText: string | undefined,
-		extra?: string,
-		headline?: string,
-	): never => {
-		const known = status ? (profile.statusMessages?.[status] ?? DEFAULT_STATUS_MESSAGES[status]) : undefined;
-		const meaning = known || (status ? `answered HTTP ${status}` : 'could not be reached');
-		// Redact before cutting, so a secret straddling the cut cannot leave a readable head.
-		const detail = vendorText ? excerpt(redact(vendorText, secrets), 400) : undefined;
-		const message = redact(
-			headline ??
-				`${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}${known ? ` (HTTP ${status})` : ''}`,
-			secrets,
-		);
-		const error = new NodeApiError(
-			this.getNode(),
-			{ message, ...(status ? { httpCode: String(status) } : {}) } as JsonObject,
-			{
-				message,
-				description: redact(`${describe}${extra ? ` — ${extra}` : ''}`, secrets),
-				...(status ? { httpCode: String(status) } : {}),
-			},
-		);
-		// NodeApiError swaps a message mentioning ECONNREFUSED, EPERM, … for a generic text that
-		// drops the vendor's name; keep ours.
-		error.message = message;
-		throw error;
-	};
-
+	const call = await prepareCall(this, profile, request);
 	for (let attempt = 0; ; attempt++) {
-		const budget = profile.dailyBudget?.(credentials);
-		if (budget) {
-			const verdict = spendDailyCall(accountKey, budget, clock.now());
-			if (!verdict.ok) fail(undefined, undefined, undefined, `${profile.vendor}: ${verdict.reason}`);
-			else if (verdict.warn) this.logger?.warn(`${profile.vendor}: ${verdict.warn}`);
-		}
-		await acquireCallSlot(accountKey, profile.pacing(credentials));
-
-		const options: IHttpRequestOptions = {
-			method,
-			url,
-			qs: request.qs,
-			headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			json: false,
-			encoding: 'text',
-			timeout: request.timeoutMs ?? 60_000,
-		};
-		if (request.body !== undefined) {
-			options.body = JSON.stringify(request.body);
-			(options.headers as IDataObject)['Content-Type'] = 'application/json';
-		}
-
-		let raw: RawResponse;
-		try {
-			raw = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				profile.credentialType,
-				options,
-			)) as RawResponse;
-		} catch (error) {
-			const code = (error as { code?: string; cause?: { code?: string } }).code ??
-				(error as { cause?: { code?: string } }).cause?.code;
-			if (isRetryableNetworkError(code, retryAs) && attempt < retry.maxRetries) {
-				await clock.sleep(backoffDelay(attempt, retry, undefined));
-				continue;
-			}
-			const status = (error as { httpCode?: string; response?: { status?: number } }).response?.status;
-			return fail(
-				status,
-				(error as Error).message,
-				code ? `connection failed (${code}) after ${attempt + 1} attempt(s)` : undefined,
-			);
-		}
-
-		const status = raw.statusCode;
-		const headers = raw.headers ?? {};
-		const parsed = parseBody(raw.body);
-
-		if (status < 200 || status >= 300) {
-			if (isRetryableStatus(status, retryAs) && attempt < retry.maxRetries) {
-				const wait = parseRetryAfter(
-					header(headers, 'retry-after') ?? header(headers, 'x-retry-after'),
-					clock.now(),
-				);
-				await clock.sleep(backoffDelay(attempt, retry, wait));
-				continue;
-			}
-			return fail(status, vendorMessageOf(parsed.json), attempt ? `after ${attempt + 1} attempts` : undefined);
-		}
-
-		const expectJson = request.expectJson !== false;
-		if (expectJson && !parsed.ok && isTruncatedJson(parsed.json) && isIdempotent(retryAs) && attempt < retry.maxRetries) {
-			// A JSON body cut short (connection dropped mid-body): transient, like a reset.
-			await clock.sleep(backoffDelay(attempt, retry, undefined));
-			continue;
-		}
-		if (expectJson && !parsed.ok) {
-			return fail(
-				status,
-				undefined,
-				`answered HTTP ${status} with a non-JSON body (${excerpt(
-					redact(String(parsed.json).replace(/\s+/g, ' '), secrets),
-					120,
-				)}). The Base URL or the endpoint is probably wrong.`,
-				`${profile.vendor} answered HTTP ${status} with a non-JSON body (a web page?) instead of data: the Base URL or the endpoint is probably wrong`,
-			);
-		}
-		const bodyError = profile.bodyError?.(parsed.json);
-		if (bodyError) {
-			if (
-				bodyError.code !== undefined &&
-				isRetryableStatus(bodyError.code, retryAs) &&
-				attempt < retry.maxRetries
-			) {
-				await clock.sleep(backoffDelay(attempt, retry, undefined));
-				continue;
-			}
-			return fail(bodyError.code ?? status, bodyError.message);
-		}
-		return { body: (expectJson ? parsed.json : raw.body) as T, status, headers };
+		const refused = await waitForTurn(this, call);
+		if (refused) throw apiError(this, call, refused);
+		const options = await buildOptions(this, call);
+		const verdict = await send(this, call, options).then(
+			(raw) => judgeResponse<T>(call, raw, attempt),
+			(error: unknown) => judgeNetworkError<T>(call, error, attempt),
+		);
+		if ('response' in verdict) return verdict.response;
+		if ('failure' in verdict) throw apiError(this, call, verdict.failure);
+		await clock.sleep(verdict.retryInMs);
 	}
 }
 
