@@ -1,11 +1,12 @@
 'use strict';
-// Deterministic seed data for the three emulated systems. No Math.random: everything comes from a
+// Deterministic seed data for the emulated systems. No Math.random: everything comes from a
 // small seeded PRNG (mulberry32), so the same (size, seed, anchor) always yields the same data.
+// Which systems exist, their sizes, PRNG streams and generators come from ./systems (each entry's
+// `seed`); the generators of the first three systems live in this file.
 
-const SIZES = {
-	demo: { products: 300, customers: 200, sales: 150, omniStyles: 100, omniContacts: 200, omniOrders: 150, ddContacts: 60 },
-	bench: { products: 20000, customers: 20000, sales: 2000, omniStyles: 7000, omniContacts: 20000, omniOrders: 2000, ddContacts: 2000 },
-};
+const { SYSTEMS } = require('./systems');
+
+const DEMO_PRODUCTS = 300; // a numeric size n scales every count by n ÷ the demo product count
 const DEFAULT_ANCHOR = '2025-06-30T12:00:00.000Z';
 
 function mulberry32(seed) {
@@ -39,21 +40,15 @@ function makeRng(seed) {
 	return rng;
 }
 
+/** Counts for a size ('demo', 'bench' or a number of Core products): every system's counts, merged in registry order. */
 function resolveSize(size) {
 	if (typeof size === 'number' || /^\d+$/.test(String(size))) {
 		const n = Math.max(1, Number(size));
-		const f = n / 300;
-		return {
-			products: n,
-			customers: Math.max(1, Math.round(200 * f)),
-			sales: Math.max(1, Math.round(150 * f)),
-			omniStyles: Math.max(1, Math.round(n / 3)),
-			omniContacts: Math.max(1, Math.round(200 * f)),
-			omniOrders: Math.max(1, Math.round(150 * f)),
-			ddContacts: Math.max(1, Math.round(60 * f)),
-		};
+		const f = n / DEMO_PRODUCTS;
+		return Object.assign({}, ...SYSTEMS.map((s) => s.seed.scale(n, f)));
 	}
-	return SIZES[size] || SIZES.demo;
+	const named = SYSTEMS.some((s) => Object.prototype.hasOwnProperty.call(s.seed.sizes, size)) ? size : 'demo';
+	return Object.assign({}, ...SYSTEMS.map((s) => s.seed.sizes[named] || s.seed.sizes.demo));
 }
 
 const FIRST = ['Ava', 'Liam', 'Olivia', 'Noah', 'Mia', 'Lucas', 'Isla', 'Leo', 'Grace', 'Jack', 'Zoe', 'Henry', 'Ruby', 'Oscar', 'Chloe', 'Max', 'Emily', 'Sam', 'Lily', 'Ethan'];
@@ -409,6 +404,8 @@ function seedDotdigital(rng, sz, anchor, coreCustomers) {
 /**
  * Build the seeded state for all systems. Each system is generated lazily on first access (the
  * bench often exercises one system only); the result is the same whichever is touched first.
+ * `prepare` maps a system key to a hook run on that system's fresh data (the server passes each
+ * registry entry's seed.prepare).
  */
 function buildState(opts = {}) {
 	const seed = Number.isFinite(Number(opts.seed)) ? Number(opts.seed) : 1;
@@ -423,14 +420,16 @@ function buildState(opts = {}) {
 			set(v) { value = v; },
 		});
 	};
-	lazy('cin7core', () => {
-		const core = seedCore(makeRng(seed * 7919 + 1), sz, anchor);
-		if (opts.prepare && opts.prepare.cin7core) opts.prepare.cin7core(core);
-		return core;
-	});
-	lazy('cin7omni', () => seedOmni(makeRng(seed * 7919 + 2), sz, anchor));
-	lazy('dotdigital', () => seedDotdigital(makeRng(seed * 7919 + 3), sz, anchor, state.cin7core.customers));
+	for (const s of SYSTEMS) {
+		lazy(s.key, () => {
+			const data = s.seed.build(makeRng(seed * 7919 + s.seed.salt), sz, anchor, state);
+			if (opts.prepare && opts.prepare[s.key]) opts.prepare[s.key](data);
+			return data;
+		});
+	}
 	return state;
 }
 
-module.exports = { buildState, makeRng, mulberry32, resolveSize, coreDate, omniDate, round2, availRow };
+module.exports = {
+	buildState, makeRng, mulberry32, resolveSize, coreDate, omniDate, round2, availRow, seedCore, seedOmni, seedDotdigital, DEFAULT_ANCHOR,
+};

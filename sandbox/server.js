@@ -1,17 +1,22 @@
 'use strict';
 // Sandbox HTTP server: one port, four jobs — route to the vendor emulations, check each vendor's
 // auth, enforce rate limits / inject faults, and keep a request log with secrets masked.
+// The systems, their emulation modules, base URLs, rate limits and throttle forms come from
+// ./systems (the registry); nothing here names a system.
 // Usage from tests: const { startSandbox } = require('./sandbox/server');
 //                   const sb = await startSandbox({ port: 0, size: 'demo', timeScale: 60, seed: 1 });
 
 const http = require('node:http');
 const { buildState, mulberry32 } = require('./seed');
 const { RateLimiter } = require('./ratelimit');
-const core = require('./cin7core');
-const omni = require('./cin7omni');
-const dd = require('./dotdigital');
+const registry = require('./systems');
 
-const SYSTEMS = { cin7core: core, cin7omni: omni, dotdigital: dd };
+/** key → emulation module, in registry order. */
+const SYSTEMS = Object.fromEntries(registry.SYSTEMS.map((s) => [s.key, registry.emulation(s)]));
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SYSTEM_PATH = new RegExp(`^\\/(${registry.KEYS.map(escapeRe).join('|')})(\\/.*)?$`, 'i');
+/** Seed hooks run on each system's fresh data (registry seed.prepare). */
+const PREPARE = Object.fromEntries(registry.SYSTEMS.filter((s) => s.seed.prepare).map((s) => [s.key, s.seed.prepare]));
 const FAULT_KINDS = ['throttle429', 'throttle503', 'retryAfterText', 'xRetryAfter', 'error500', 'error502', 'timeout', 'malformed', 'html200', 'errorCode200'];
 // Opt-in kinds: only when named in `kinds` (the default set above stays as it was).
 // echoHeaders: a 400 whose body echoes the request headers, credentials included, as some vendor
@@ -63,12 +68,16 @@ class Sandbox {
 	constructor(opts = {}) {
 		this.opts = {
 			size: opts.size || 'demo', seed: opts.seed == null ? 1 : Number(opts.seed), timeScale: Number(opts.timeScale) || 1,
-			anchor: opts.anchor, coreThrottle: opts.coreThrottle || 'alternate', rateLimits: opts.rateLimits !== false,
-			ddImportPolls: opts.ddImportPolls == null ? 1 : Number(opts.ddImportPolls),
+			anchor: opts.anchor, rateLimits: opts.rateLimits !== false,
 		};
+		// per-system options (e.g. coreThrottle, ddImportPolls), normalised by their registry entry
+		for (const s of registry.SYSTEMS) {
+			for (const [name, o] of Object.entries(s.options || {})) this.opts[name] = o.normalize(opts[name]);
+		}
 		this.url = '';
 		this.state = this.seed();
-		this.limiter = new RateLimiter({ timeScale: this.opts.timeScale, enabled: this.opts.rateLimits });
+		this.limiter = new RateLimiter({ timeScale: this.opts.timeScale, enabled: this.opts.rateLimits, limits: registry.rateLimits() });
+		this.throttleTurns = {};
 		this.log = [];
 		this.seq = 0;
 		this.faults = null;
@@ -76,7 +85,7 @@ class Sandbox {
 		this.resetStats();
 	}
 	seed() {
-		return buildState({ size: this.opts.size, seed: this.opts.seed, anchor: this.opts.anchor, prepare: { cin7core: core.prepare } });
+		return buildState({ size: this.opts.size, seed: this.opts.seed, anchor: this.opts.anchor, prepare: PREPARE });
 	}
 	reset() {
 		const fresh = this.seed();
@@ -122,8 +131,8 @@ class Sandbox {
 		const u = new URL(req.url, 'http://sandbox');
 		const path = decodeURIComponent(u.pathname);
 		if (path.startsWith('/_sandbox')) return this.control(req, res, u, path);
-		const m = /^\/(cin7core|cin7omni|dotdigital)(\/.*)?$/i.exec(path);
-		if (!m) return send(res, { status: 404, body: { message: 'Unknown sandbox system. Use /cin7core, /cin7omni or /dotdigital.' } });
+		const m = SYSTEM_PATH.exec(path);
+		if (!m) return send(res, { status: 404, body: { message: `Unknown sandbox system. Use ${registry.keyList('/')}.` } });
 		const system = m[1].toLowerCase();
 		const mod = SYSTEMS[system];
 		const entry = { seq: ++this.seq, time: new Date(started).toISOString(), system, method: req.method, path, query: maskQuery(u.searchParams), status: 0, ms: 0 };
@@ -158,7 +167,7 @@ class Sandbox {
 			const key = mod.rateKey(ctx);
 			const taken = this.limiter.take(key, Date.now());
 			ctx.rate = taken;
-			if (!taken.ok) return finish(mod.throttle(ctx, taken, system === 'cin7core' ? this.nextCoreThrottle() : '429'), 'throttled');
+			if (!taken.ok) return finish(mod.throttle(ctx, taken, this.throttleForm(system)), 'throttled');
 			const fault = this.pickFault(system, ctx);
 			if (fault) return this.injectFault(fault, mod, ctx, res, finish);
 			const r = await mod.handle(ctx);
@@ -170,11 +179,19 @@ class Sandbox {
 			return finish({ status: 500, body: mod.errorBody ? mod.errorBody(500, 'Internal sandbox error: ' + (e && e.message)) : { message: String(e) } });
 		}
 	}
-	nextCoreThrottle() {
-		const t = this.opts.coreThrottle;
-		if (t === '429' || t === '503' || t === '429text') return t;
-		this._alt = (this._alt || 0) + 1;
-		return ['429', '503', '429text'][this._alt % 3];
+	/**
+	 * The throttle form for a system's rate-limited call (registry `throttle`): its only form, the
+	 * form its option names, or else the next one in rotation (Core's default 'alternate': 503, 429
+	 * "N Seconds", 429 numeric, …).
+	 */
+	throttleForm(system) {
+		const { forms, option } = registry.BY_KEY[system].throttle;
+		if (forms.length === 1) return forms[0];
+		const chosen = option ? this.opts[option] : undefined;
+		if (forms.includes(chosen)) return chosen;
+		const turn = (this.throttleTurns[system] || 0) + 1;
+		this.throttleTurns[system] = turn;
+		return forms[turn % forms.length];
 	}
 	pushLog(entry) {
 		this.log.push(entry);
@@ -246,7 +263,9 @@ class Sandbox {
 			if (sub === 'state' && M === 'GET') {
 				if (system && !SYSTEMS[system]) return send(res, { status: 400, body: { error: 'unknown system' } });
 				if (system) return send(res, { status: 200, body: SYSTEMS[system].snapshot(this.state[system]) });
-				return send(res, { status: 200, body: { meta: this.state.meta, cin7core: core.snapshot(this.state.cin7core), cin7omni: omni.snapshot(this.state.cin7omni), dotdigital: dd.snapshot(this.state.dotdigital) } });
+				const all = { meta: this.state.meta };
+				for (const [key, mod] of Object.entries(SYSTEMS)) all[key] = mod.snapshot(this.state[key]);
+				return send(res, { status: 200, body: all });
 			}
 			if (sub === 'requests' && M === 'GET') {
 				let rows = this.log;
@@ -266,7 +285,7 @@ class Sandbox {
 			if (sub === 'stats' && M === 'DELETE') { this.resetStats(); return send(res, { status: 204 }); }
 			if (sub === 'ratelimits' && M === 'POST') { this.limiter.enabled = body.enabled !== false; this.limiter.reset(); return send(res, { status: 200, body: { enabled: this.limiter.enabled } }); }
 			if (sub === 'mutate' && M === 'POST') {
-				if (!SYSTEMS[system]) return send(res, { status: 400, body: { error: 'system must be cin7core, cin7omni or dotdigital' } });
+				if (!SYSTEMS[system]) return send(res, { status: 400, body: { error: `system must be ${registry.keyList()}` } });
 				const out = SYSTEMS[system].mutate(this.state[system], body, this);
 				return send(res, { status: 200, body: out });
 			}
@@ -276,17 +295,15 @@ class Sandbox {
 		}
 	}
 	baseUrls() {
-		return {
-			cin7core: `${this.url}/cin7core/ExternalApi/v2`, cin7omni: `${this.url}/cin7omni/api/v1`,
-			dotdigital: `${this.url}/dotdigital/r1`, dotdigitalRegions: ['r1', 'r2', 'r3'].map((r) => `${this.url}/dotdigital/${r}`),
-		};
+		return registry.baseUrls(this.url);
 	}
 }
 
 /**
  * Start the sandbox. Returns {url, port, close(), state, sandbox}.
  * @param {{port?: number, host?: string, size?: 'demo'|'bench'|number, timeScale?: number, seed?: number,
- *   anchor?: string, coreThrottle?: 'alternate'|'429'|'503'|'429text', rateLimits?: boolean}} opts
+ *   anchor?: string, rateLimits?: boolean, [systemOption: string]: unknown}} opts
+ *   plus each registry entry's `options` (coreThrottle: 'alternate'|'429'|'503'|'429text', ddImportPolls)
  */
 function startSandbox(opts = {}) {
 	const sb = new Sandbox(opts);

@@ -1,0 +1,236 @@
+'use strict';
+// The one list of emulated vendor systems. Everything that differs per system lives in its entry;
+// the server, the seed, the credential helper, the demo, the e2e harness and the bench read it from
+// here instead of naming systems. Adding a system = one entry below + its emulation module in
+// sandbox/ + its bench scenarios module in scripts/bench/scenarios/ (see sandbox/README.md).
+// Plain CommonJS, no dependencies. Modules named here are required lazily (emulation modules
+// require ./seed, which requires this file).
+//
+// Entry fields:
+//   key          path prefix (/<key>/…), stats / state / request-log / fault-filter key; lower case
+//   label        human name ('Cin7 Core')
+//   emulation    module in sandbox/ implementing route, authenticate, rateKey, throttle, errorBody,
+//                handle, snapshot, mutate (optional decorate, prepare); load it with emulation(entry)
+//   basePath     the base URL path a client uses (credential baseUrl = <sandbox url> + basePath)
+//   extraBaseUrls  more named base URL lists for /_sandbox/health and startSandbox().baseUrls
+//   probe        a cheap authenticated GET under basePath (tests check the login with it)
+//   credential   the n8n credential type, the fixed id and name templates in workflows/ reference,
+//                and its file under credentials/
+//   login        the sandbox's fixed login (scripts/lib/credentials SANDBOX_LOGINS[loginKey])
+//   auth         how a plain HTTP client sends that login: { headers } or { basic: {username, password} }
+//   credentialData(url, speedUp)  candidate credential fields for `n8n import:credentials`; only the
+//                fields the credential file declares are used. speedUp multiplies documented rates.
+//   rateLimits   limiter key (what the emulation's rateKey returns) → sliding windows (unscaled ms)
+//   throttle     { forms, option? }: the throttle response forms passed to the emulation's
+//                throttle(); one form = always that one; several = the sandbox option `option`
+//                picks one, anything else rotates through them
+//   options      sandbox options this system reads (sandbox.opts.<name>): name → { normalize(raw),
+//                flag?, env?, values? } (flag/env: the scripts/sandbox.js command line)
+//   seed         { salt, sizes: {demo, bench}, scale(n, f), build(rng, sizes, anchor, state), prepare? }
+//                salt: PRNG stream makeRng(seed * 7919 + salt); sizes: this system's counts (flat
+//                keys, merged into state.meta.counts in registry order); scale: counts for a numeric
+//                size n (f = n ÷ 300, the demo product count); build: the seeded data (state gives
+//                other systems' data, e.g. Dotdigital's contacts come from Core customers);
+//                prepare: hook run on the built data when the server seeds (indexes, emulation state)
+//   bench        { scenarios, factsKey, facts(data) }: scenarios module (path relative to sandbox/);
+//                facts: counts the scenarios' minimum-call formulas read as facts[factsKey]
+
+const path = require('node:path');
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+
+const seedLib = () => require('./seed');
+
+const CORE_BASE = '/cin7core/ExternalApi/v2';
+const OMNI_BASE = '/cin7omni/api/v1';
+const DD_BASE = '/dotdigital/r1';
+const CORE_LOGIN = { accountId: 'sandbox-core-account', applicationKey: 'sandbox-core-key-7f3a9c' };
+const OMNI_LOGIN = { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d' };
+const DD_LOGIN = { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' };
+
+const SYSTEMS = [
+	{
+		key: 'cin7core',
+		label: 'Cin7 Core',
+		emulation: './cin7core',
+		basePath: CORE_BASE,
+		extraBaseUrls: {},
+		probe: '/me',
+		credential: { type: 'cin7CoreApi', id: 'cin7CoreCred0001', name: 'Cin7 Core account', file: 'Cin7CoreApi.credentials.ts' },
+		loginKey: 'core',
+		login: CORE_LOGIN,
+		auth: { headers: { 'api-auth-accountid': CORE_LOGIN.accountId, 'api-auth-applicationkey': CORE_LOGIN.applicationKey } },
+		credentialData: (url, speedUp) => ({
+			...CORE_LOGIN,
+			baseUrl: url + CORE_BASE,
+			callsPerMinute: 60 * speedUp,
+		}),
+		rateLimits: { cin7core: [{ name: 'minute', limit: 60, windowMs: MINUTE }] },
+		// alternate: 503 text (no Retry-After) → 429 `Retry-After: "N Seconds"` → 429 numeric Retry-After
+		throttle: { forms: ['429', '503', '429text'], option: 'coreThrottle' },
+		options: {
+			coreThrottle: { normalize: (v) => v || 'alternate', flag: 'core-throttle', env: 'SANDBOX_CORE_THROTTLE', values: 'alternate|429|503|429text' },
+		},
+		seed: {
+			salt: 1,
+			sizes: { demo: { products: 300, customers: 200, sales: 150 }, bench: { products: 20000, customers: 20000, sales: 2000 } },
+			scale: (n, f) => ({ products: n, customers: Math.max(1, Math.round(200 * f)), sales: Math.max(1, Math.round(150 * f)) }),
+			build: (rng, sz, anchor) => seedLib().seedCore(rng, sz, anchor),
+			prepare: (data) => emulation('cin7core').prepare(data),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/core',
+			factsKey: 'core',
+			facts: (c) => ({
+				products: c.products.length,
+				productsActive: c.products.filter((p) => p.Status !== 'Deprecated').length,
+				customers: c.customers.length,
+				availabilityRows: c.availability.filter((r) => r.OnHand !== 0 || r.Available !== 0 || r.OnOrder !== 0).length,
+			}),
+		},
+	},
+	{
+		key: 'cin7omni',
+		label: 'Cin7 Omni',
+		emulation: './cin7omni',
+		basePath: OMNI_BASE,
+		extraBaseUrls: {},
+		probe: '/Users?rows=1',
+		credential: { type: 'cin7OmniApi', id: 'cin7OmniCred0001', name: 'Cin7 Omni account', file: 'Cin7OmniApi.credentials.ts' },
+		loginKey: 'omni',
+		login: OMNI_LOGIN,
+		auth: { basic: { username: OMNI_LOGIN.username, password: OMNI_LOGIN.apiKey } },
+		credentialData: (url, speedUp) => ({
+			...OMNI_LOGIN,
+			baseUrl: url + OMNI_BASE,
+			callsPerMinute: 60 * speedUp,
+			callsPerSecond: 3 * speedUp,
+			dailyCallBudget: 5000 * speedUp,
+		}),
+		rateLimits: {
+			cin7omni: [
+				{ name: 'second', limit: 3, windowMs: SECOND },
+				{ name: 'minute', limit: 60, windowMs: MINUTE },
+				{ name: 'day', limit: 5000, windowMs: DAY },
+			],
+		},
+		throttle: { forms: ['429'] },
+		options: {},
+		seed: {
+			salt: 2,
+			sizes: { demo: { omniStyles: 100, omniContacts: 200, omniOrders: 150 }, bench: { omniStyles: 7000, omniContacts: 20000, omniOrders: 2000 } },
+			scale: (n, f) => ({ omniStyles: Math.max(1, Math.round(n / 3)), omniContacts: Math.max(1, Math.round(200 * f)), omniOrders: Math.max(1, Math.round(150 * f)) }),
+			build: (rng, sz, anchor) => seedLib().seedOmni(rng, sz, anchor),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/omni',
+			factsKey: 'omni',
+			facts: (o) => ({ products: o.products.length, options: o.options.length, stockRows: o.stock.length, contacts: o.contacts.length }),
+		},
+	},
+	{
+		key: 'dotdigital',
+		label: 'Dotdigital',
+		emulation: './dotdigital',
+		basePath: DD_BASE,
+		// regional hosts: the account lives in r1, r2/r3 answer 403 except GET /v2/account-info
+		extraBaseUrls: { dotdigitalRegions: ['/dotdigital/r1', '/dotdigital/r2', '/dotdigital/r3'] },
+		probe: '/v2/account-info',
+		credential: { type: 'dotdigitalApi', id: 'dotdigitalCred01', name: 'Dotdigital account', file: 'DotdigitalApi.credentials.ts' },
+		loginKey: 'dotdigital',
+		login: DD_LOGIN,
+		auth: { basic: { username: DD_LOGIN.username, password: DD_LOGIN.password } },
+		credentialData: (url, speedUp) => ({
+			username: DD_LOGIN.username,
+			apiUser: DD_LOGIN.username,
+			email: DD_LOGIN.username,
+			password: DD_LOGIN.password,
+			region: 'r1',
+			baseUrl: url + DD_BASE,
+			callsPerMinute: 35 * speedUp,
+		}),
+		rateLimits: {
+			'dotdigital:Low': [{ name: 'Low', limit: 35, windowMs: MINUTE }],
+			'dotdigital:Medium': [{ name: 'Medium', limit: 150, windowMs: MINUTE }],
+			'dotdigital:High': [{ name: 'High', limit: 300, windowMs: MINUTE }],
+		},
+		throttle: { forms: ['429'] },
+		options: {
+			// status polls that answer NotFinished before an import reports Finished (bench: 0)
+			ddImportPolls: { normalize: (v) => (v == null ? 1 : Number(v)) },
+		},
+		seed: {
+			salt: 3,
+			sizes: { demo: { ddContacts: 60 }, bench: { ddContacts: 2000 } },
+			scale: (n, f) => ({ ddContacts: Math.max(1, Math.round(60 * f)) }),
+			build: (rng, sz, anchor, state) => seedLib().seedDotdigital(rng, sz, anchor, state.cin7core.customers),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/dotdigital',
+			factsKey: 'dd',
+			facts: (d) => ({ contacts: d.contacts.length }),
+		},
+	},
+];
+
+Object.freeze(SYSTEMS);
+const BY_KEY = Object.freeze(Object.fromEntries(SYSTEMS.map((s) => [s.key, s])));
+const KEYS = SYSTEMS.map((s) => s.key);
+
+function entry(systemOrKey) {
+	const s = typeof systemOrKey === 'string' ? BY_KEY[systemOrKey.toLowerCase()] : systemOrKey;
+	if (!s) throw new Error(`unknown sandbox system "${systemOrKey}" (known: ${KEYS.join(', ')})`);
+	return s;
+}
+
+/** The emulation module of a system (entry or key). */
+function emulation(systemOrKey) {
+	return require(path.join(__dirname, entry(systemOrKey).emulation));
+}
+
+/** The bench scenario list of a system ([] when it has none). */
+function benchScenarios(systemOrKey) {
+	const s = entry(systemOrKey);
+	return s.bench && s.bench.scenarios ? require(path.resolve(__dirname, s.bench.scenarios)) : [];
+}
+
+/** "a, b or c" over the keys, each with an optional prefix (for error messages). */
+function keyList(prefix = '') {
+	const k = KEYS.map((x) => prefix + x);
+	return k.length > 1 ? `${k.slice(0, -1).join(', ')} or ${k[k.length - 1]}` : k.join('');
+}
+
+/** Every base URL of a sandbox at `url`: { <key>: url + basePath, ...extraBaseUrls }. */
+function baseUrls(url) {
+	const out = {};
+	for (const s of SYSTEMS) {
+		out[s.key] = url + s.basePath;
+		for (const [name, paths] of Object.entries(s.extraBaseUrls || {})) out[name] = paths.map((p) => url + p);
+	}
+	return out;
+}
+
+/** Rate-limit windows of every system, keyed as the emulations' rateKey() answers. */
+function rateLimits() {
+	return Object.assign({}, ...SYSTEMS.map((s) => s.rateLimits || {}));
+}
+
+/** A system's login as HTTP headers (Basic auth encoded), for fetch-style clients. */
+function authHeaders(systemOrKey) {
+	const a = entry(systemOrKey).auth;
+	if (a.basic) return { Authorization: 'Basic ' + Buffer.from(`${a.basic.username}:${a.basic.password}`).toString('base64') };
+	return { ...(a.headers || {}) };
+}
+
+/** A system's login in words ("headers k: v / k: v" or "Basic user / password"), for console hints. */
+function describeAuth(systemOrKey) {
+	const a = entry(systemOrKey).auth;
+	if (a.basic) return `Basic ${a.basic.username} / ${a.basic.password}`;
+	return 'headers ' + Object.entries(a.headers || {}).map(([k, v]) => `${k}: ${v}`).join(' / ');
+}
+
+module.exports = {
+	SYSTEMS, BY_KEY, KEYS, entry, emulation, benchScenarios, keyList, baseUrls, rateLimits, authHeaders, describeAuth,
+};
