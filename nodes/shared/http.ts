@@ -356,3 +356,13 @@ export async function vendorJson<T = unknown>(
 ): Promise<T> {
 	return (await vendorRequest.call<RequestContext, [VendorProfile, VendorRequest], Promise<VendorResponse<T>>>(this, profile, request)).body;
 }
+
+/** Per-call options beyond method, path, query and body: the last argument of `<system>Request`. */
+export type RequestOptions = Pick<VendorRequest, 'headers' | 'timeoutMs' | 'expectJson' | 'idempotent'>;
+
+/** The HTTP status a transport error carries, e.g. to read a 404 as "no such record". */
+export function httpStatusOf(error: unknown): number | undefined {
+	const e = error as { httpCode?: string; context?: { httpCode?: string } } | undefined;
+	const code = Number(e?.httpCode ?? e?.context?.httpCode);
+	return Number.isFinite(code) && code > 0 ? code : undefined;
+}

@@ -1,14 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	coreAvailableToSell,
-	type AvailableToSell,
-	type CoreAtsOptions,
-	type CoreAvailabilityRow,
-	type SafetyBuffer,
-} from '../../shared/availableToSell';
+import type { AvailableToSell, SafetyBuffer } from '../../shared/availableToSell';
 import type { RequestContext } from '../../shared/http';
 import { coreList, corePages, coreRequest } from '../transport';
+import { coreAvailableToSell, type CoreAtsOptions, type CoreAvailabilityRow } from './availableToSell';
 
 /** Up to this many SKUs are looked up one by one (exact `Sku` filter); more take one full scan. */
 const PER_SKU_LOOKUP_MAX = 10;

@@ -1,15 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	omniAvailableToSell,
-	type AvailableToSell,
-	type OmniAtsOptions,
-	type OmniStockRow,
-} from '../../shared/availableToSell';
+import type { AvailableToSell } from '../../shared/availableToSell';
 import { chunk } from '../../shared/batching';
 import { safetyBufferOf } from '../../shared/safetyBuffer';
 import { flagChangesSinceLastRun, type FlaggedAvailableToSell } from '../../shared/levelFlags';
 import type { RequestContext } from '../../shared/http';
+import { omniAvailableToSell, type OmniAtsOptions, type OmniStockRow } from './availableToSell';
 import { omniList } from '../transport';
 import { readKey, readNumber, readString } from './keys';
 import { inList, joinWhere } from './where';

@@ -1,11 +1,6 @@
-import {
-	applyBuffer,
-	coreAvailableToSell,
-	diffLevels,
-	omniAvailableToSell,
-	omniRowAvailable,
-	type CoreAvailabilityRow,
-} from '../../../nodes/shared/availableToSell';
+import { applyBuffer, diffLevels } from '../../../nodes/shared/availableToSell';
+import { coreAvailableToSell, type CoreAvailabilityRow } from '../../../nodes/Cin7Core/helpers/availableToSell';
+import { omniAvailableToSell, omniRowAvailable } from '../../../nodes/Cin7Omni/helpers/availableToSell';
 
 const row = (SKU: string, Location: string, Available: number, extra: Partial<CoreAvailabilityRow> = {}): CoreAvailabilityRow => ({
 	SKU,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { coreAvailableToSell } from '../../../nodes/shared/availableToSell';
+import { coreAvailableToSell } from '../../../nodes/Cin7Core/helpers/availableToSell';
 import { flagChangesSinceLastRun } from '../../../nodes/shared/levelFlags';
 
 const row = (SKU: string, Available: number) => ({ SKU, Location: 'Main', Available, OnHand: Available });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { coreAvailableToSell } from '../../../shared/availableToSell';
+import { coreAvailableToSell } from '../../helpers/availableToSell';
 import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
 import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { updateDisplayOptions } from '../../../shared/displayOptions';

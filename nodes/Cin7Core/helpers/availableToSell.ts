@@ -1,0 +1,113 @@
+import { num, round4, settleSku, type AvailableToSell, type LocationBreakdown, type SafetyBuffer } from '../../shared/availableToSell';
+import { same } from '../../shared/params';
+
+/**
+ * Cin7 Core's side of available to sell: rows are per product × location × bin × batch, all-zero
+ * rows are omitted (absent SKU = 0), `StockOnHand` is money, never units, and the served
+ * `Available` is used as is (a stock adjustment can make it differ from OnHand − Allocated).
+ */
+export interface CoreAvailabilityRow {
+	SKU?: string;
+	Location?: string;
+	Bin?: string | null;
+	Batch?: string | null;
+	OnHand?: number;
+	Allocated?: number;
+	Available?: number;
+	OnOrder?: number;
+	[key: string]: unknown;
+}
+
+export interface CoreAtsOptions {
+	/** Locations whose stock can be sold; empty means every location. */
+	sellableLocations?: string[];
+	/** Locations never sold from (quarantine, wholesale reserve). */
+	excludedLocations?: string[];
+	/** Bins never sold from: `Location/Bin` or a bare bin name matching in any location. */
+	excludedBins?: string[];
+	/** Quantities on open, not yet authorised orders, per SKU (authorised ones are already allocated). */
+	unauthorisedOrderQuantities?: Record<string, number>;
+	safetyBuffer?: SafetyBuffer;
+	/** Count stock on authorised purchase orders (non-excluded locations only). */
+	includeOnOrder?: boolean;
+	/** SKUs to report even without rows (absent from availability means 0). */
+	skus?: string[];
+}
+
+function coreExclusion(row: CoreAvailabilityRow, o: CoreAtsOptions): string | undefined {
+	const location = row.Location ?? '';
+	const sellable = o.sellableLocations?.filter((l) => l.trim()) ?? [];
+	if (sellable.length && !sellable.some((l) => same(l, location))) return 'not a sellable location';
+	if (o.excludedLocations?.some((l) => same(l, location))) return 'excluded location';
+	const bin = row.Bin ?? '';
+	if (bin && o.excludedBins?.some((b) => {
+		const slash = b.lastIndexOf('/');
+		return slash > 0 ? same(b.slice(0, slash), location) && same(b.slice(slash + 1), bin) : same(b, bin);
+	})) {
+		return 'excluded bin';
+	}
+	return undefined;
+}
+
+export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAtsOptions = {}): AvailableToSell[] {
+	const bySku = new Map<string, CoreAvailabilityRow[]>();
+	for (const sku of options.skus ?? []) if (sku.trim()) bySku.set(sku.trim(), []);
+	for (const row of rows) {
+		const sku = (row.SKU ?? '').trim();
+		if (!sku) continue;
+		if (!bySku.has(sku)) {
+			if (options.skus?.length) continue;
+			bySku.set(sku, []);
+		}
+		bySku.get(sku)!.push(row);
+	}
+	const unauthorised = options.unauthorisedOrderQuantities ?? {};
+	const out: AvailableToSell[] = [];
+	for (const [sku, skuRows] of bySku) {
+		let available = 0;
+		let excluded = 0;
+		let onOrder = 0;
+		const locations = new Map<string, LocationBreakdown>();
+		for (const row of skuRows) {
+			const reason = coreExclusion(row, options);
+			const rowAvailable = num(row.Available);
+			if (reason === undefined) {
+				available += rowAvailable;
+				onOrder += num(row.OnOrder);
+			} else if (reason !== 'not a sellable location') {
+				excluded += rowAvailable;
+			}
+			// Bins and batches are summed per location (and per excluded bin, kept apart).
+			const bin = reason === 'excluded bin' ? row.Bin ?? undefined : undefined;
+			const key = `${row.Location ?? ''}\u0000${bin ?? ''}`;
+			const entry = locations.get(key) ?? {
+				location: row.Location ?? '',
+				...(bin ? { bin } : {}),
+				available: 0,
+				onOrder: 0,
+				counted: reason === undefined,
+				...(reason ? { reason } : {}),
+			};
+			entry.available = round4(entry.available + rowAvailable);
+			entry.onOrder = round4(entry.onOrder + num(row.OnOrder));
+			locations.set(key, entry);
+		}
+		out.push(
+			settleSku(
+				sku,
+				{
+					available: round4(available),
+					excluded: round4(excluded),
+					unauthorisedOrders: Object.prototype.hasOwnProperty.call(unauthorised, sku) ? num(unauthorised[sku]) : 0,
+					holding: 0,
+					onOrderAdded: options.includeOnOrder ? round4(onOrder) : 0,
+					incomingAdded: 0,
+					noStockRows: skuRows.length === 0,
+					locations: [...locations.values()],
+				},
+				options.safetyBuffer ?? { mode: 'none' },
+			),
+		);
+	}
+	return out;
+}
