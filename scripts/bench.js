@@ -14,6 +14,7 @@ const os = require('node:os');
 const ROOT = path.resolve(__dirname, '..');
 const report = require('./bench/report');
 const scenarios = require('./bench/scenarios');
+const { SYSTEMS } = require('../sandbox/systems');
 
 function parseArgs(argv) {
 	const o = { sizes: [1000, 10000, 50000], json: false, only: null, scale: 60, naiveMax: Infinity, naive: true, build: true, pacing: 'count' };
@@ -49,22 +50,12 @@ function build() {
 	if (!fs.existsSync(path.join(ROOT, '.bench', 'dist', 'nodes'))) throw new Error('tsc produced no .bench/dist/nodes');
 }
 
+/** Counts per system the scenarios' minimum-call formulas read (registry bench.facts), e.g. { core: {...} }. */
 function facts(state, systems) {
 	const f = {};
-	if (systems.includes('cin7core')) {
-		const c = state.cin7core;
-		f.core = {
-			products: c.products.length,
-			productsActive: c.products.filter((p) => p.Status !== 'Deprecated').length,
-			customers: c.customers.length,
-			availabilityRows: c.availability.filter((r) => r.OnHand !== 0 || r.Available !== 0 || r.OnOrder !== 0).length,
-		};
+	for (const s of SYSTEMS) {
+		if (s.bench && s.bench.facts && systems.includes(s.key)) f[s.bench.factsKey || s.key] = s.bench.facts(state[s.key]);
 	}
-	if (systems.includes('cin7omni')) {
-		const o = state.cin7omni;
-		f.omni = { products: o.products.length, options: o.options.length, stockRows: o.stock.length, contacts: o.contacts.length };
-	}
-	if (systems.includes('dotdigital')) f.dd = { contacts: state.dotdigital.contacts.length };
 	return f;
 }
 

@@ -22,6 +22,7 @@ const { sandboxCredentials } = require('./lib/credentials');
 const { loadTemplates } = require('./lib/templates');
 const { summarizeRun, formatSummary } = require('./lib/summary');
 const { isPortFree, freePort } = require('./lib/ports');
+const { KEYS: SYSTEM_KEYS } = require('../sandbox/systems');
 
 const args = process.argv.slice(2);
 const ONCE = args.includes('--once');
@@ -152,7 +153,7 @@ function finish(summaries, t0, running) {
 	log(`  n8n editor:  ${running.url}`);
 	log(`  login:       ${OWNER.email}`);
 	log(`  password:    ${OWNER.password}`);
-	log(`  sandbox:     ${sandbox.url}  (inspect: ${sandbox.url}/_sandbox/state?system=cin7core, /_sandbox/requests)`);
+	log(`  sandbox:     ${sandbox.url}  (inspect: ${sandbox.url}/_sandbox/state?system=${SYSTEM_KEYS[0]}, /_sandbox/requests)`);
 	log('');
 	log('Credentials point at the sandbox; open a template and press "Execute workflow". Ctrl-C stops everything.');
 	running.child.on('exit', () => shutdown(stopping ? 0 : 1));

@@ -8,6 +8,8 @@ const http = require('node:http');
 const https = require('node:https');
 const path = require('node:path');
 const axios = require('axios');
+const { SYSTEMS } = require('../../sandbox/systems');
+const lib = require('../lib/credentials');
 
 const DIST = path.resolve(__dirname, '..', '..', '.bench', 'dist');
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -60,11 +62,11 @@ async function performRequest(options) {
 	return response.data;
 }
 
-const CREDENTIAL_CLASSES = {
-	cin7CoreApi: ['credentials/Cin7CoreApi.credentials.js', 'Cin7CoreApi'],
-	cin7OmniApi: ['credentials/Cin7OmniApi.credentials.js', 'Cin7OmniApi'],
-	dotdigitalApi: ['credentials/DotdigitalApi.credentials.js', 'DotdigitalApi'],
-};
+/** Credential type → [compiled file, class name], from each registry entry's credential file (Foo.credentials.ts → class Foo). */
+const CREDENTIAL_CLASSES = Object.fromEntries(SYSTEMS.map((s) => {
+	const { type, file } = s.credential;
+	return [type, [`credentials/${file.replace(/\.ts$/, '.js')}`, file.replace(/\.credentials\.ts$/, '')]];
+}));
 
 function credentialType(name) {
 	const [file, cls] = CREDENTIAL_CLASSES[name];
@@ -72,16 +74,12 @@ function credentialType(name) {
 }
 
 /**
- * Credentials pointing at the sandbox. Pacing fields are the documented limit × timeScale, because
- * the sandbox divides every documented window by timeScale.
+ * Credentials pointing at the sandbox, { <type>: data }: the same data the demo and e2e import
+ * (scripts/lib/credentials). Pacing fields are the documented limit × timeScale, because the
+ * sandbox divides every documented window by timeScale.
  */
 function sandboxCredentials(url, timeScale) {
-	const s = timeScale;
-	return {
-		cin7CoreApi: { accountId: 'sandbox-core-account', applicationKey: 'sandbox-core-key-7f3a9c', baseUrl: `${url}/cin7core/ExternalApi/v2`, callsPerMinute: 60 * s },
-		cin7OmniApi: { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d', baseUrl: `${url}/cin7omni/api/v1`, callsPerMinute: 60 * s, callsPerSecond: 3 * s, dailyCallBudget: 5000 * s },
-		dotdigitalApi: { apiUser: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a', region: 'r1', baseUrl: `${url}/dotdigital/r1`, callsPerMinute: 35 * s },
-	};
+	return Object.fromEntries(lib.sandboxCredentials(url, { speedUp: timeScale }).map((c) => [c.type, c.data]));
 }
 
 function getPath(obj, p) {

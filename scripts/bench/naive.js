@@ -5,6 +5,7 @@
 
 const axios = require('axios');
 const http = require('node:http');
+const { entry } = require('../../sandbox/systems');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -48,14 +49,11 @@ async function omniAll(client, path, params = {}, onPage) {
 	}
 }
 
-function coreNaive(url, timeScale) {
-	return naiveClient({ baseURL: `${url}/cin7core/ExternalApi/v2`, headers: { 'api-auth-accountid': 'sandbox-core-account', 'api-auth-applicationkey': 'sandbox-core-key-7f3a9c' }, timeScale });
-}
-function omniNaive(url, timeScale) {
-	return naiveClient({ baseURL: `${url}/cin7omni/api/v1`, auth: { username: 'sandbox-omni-user', password: 'sandbox-omni-key-4b8e2d' }, timeScale });
-}
-function ddNaive(url, timeScale) {
-	return naiveClient({ baseURL: `${url}/dotdigital/r1`, auth: { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' }, timeScale });
+/** A naive client for a registry system (key): its base URL and login (headers or Basic auth). */
+function naiveFor(system, url, timeScale) {
+	const s = entry(system);
+	const { headers, basic } = s.auth;
+	return naiveClient({ baseURL: url + s.basePath, headers: headers ? { ...headers } : undefined, auth: basic ? { username: basic.username, password: basic.password } : undefined, timeScale });
 }
 
-module.exports = { naiveClient, coreAll, omniAll, coreNaive, omniNaive, ddNaive, sleep };
+module.exports = { naiveClient, naiveFor, coreAll, omniAll, sleep };

@@ -1,23 +1,22 @@
 'use strict';
 // Credentials for the sandbox: the fixed names and placeholder ids that shipped templates reference,
 // and plain data for `n8n import:credentials`, limited to the fields each credential file defines.
+// Everything per system comes from the sandbox's registry (sandbox/systems.js).
 const fs = require('fs');
 const path = require('path');
 const { ROOT } = require('./paths');
+const { SYSTEMS } = require(path.join(ROOT, 'sandbox', 'systems'));
 
-/** Fixed per credential type. Templates reference exactly { id, name }; the import uses the same id. */
-const FIXED_CREDENTIALS = {
-	cin7CoreApi: { id: 'cin7CoreCred0001', name: 'Cin7 Core account', file: 'Cin7CoreApi.credentials.ts' },
-	cin7OmniApi: { id: 'cin7OmniCred0001', name: 'Cin7 Omni account', file: 'Cin7OmniApi.credentials.ts' },
-	dotdigitalApi: { id: 'dotdigitalCred01', name: 'Dotdigital account', file: 'DotdigitalApi.credentials.ts' },
-};
+/**
+ * Fixed per credential type: { <type>: { id, name, file } }. Templates reference exactly { id, name };
+ * the import uses the same id.
+ */
+const FIXED_CREDENTIALS = Object.fromEntries(
+	SYSTEMS.map((s) => [s.credential.type, { id: s.credential.id, name: s.credential.name, file: s.credential.file }]),
+);
 
-/** The sandbox's fixed logins (sandbox/server.js). */
-const SANDBOX_LOGINS = {
-	core: { accountId: 'sandbox-core-account', applicationKey: 'sandbox-core-key-7f3a9c' },
-	omni: { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d' },
-	dotdigital: { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' },
-};
+/** The sandbox's fixed logins, keyed by each entry's loginKey ({ core, omni, dotdigital, … }). */
+const SANDBOX_LOGINS = Object.fromEntries(SYSTEMS.map((s) => [s.loginKey || s.key, { ...s.login }]));
 
 /** Property names declared in credentials/<file> (read from the source, so it follows renames). */
 function credentialFields(file) {
@@ -34,35 +33,13 @@ function credentialFields(file) {
  */
 function sandboxCredentials(sandboxUrl, { speedUp = 1 } = {}) {
 	const url = sandboxUrl.replace(/\/+$/, '');
-	const candidates = {
-		cin7CoreApi: {
-			...SANDBOX_LOGINS.core,
-			baseUrl: `${url}/cin7core/ExternalApi/v2`,
-			callsPerMinute: 60 * speedUp,
-		},
-		cin7OmniApi: {
-			...SANDBOX_LOGINS.omni,
-			baseUrl: `${url}/cin7omni/api/v1`,
-			callsPerMinute: 60 * speedUp,
-			callsPerSecond: 3 * speedUp,
-			dailyCallBudget: 5000 * speedUp,
-		},
-		dotdigitalApi: {
-			username: SANDBOX_LOGINS.dotdigital.username,
-			apiUser: SANDBOX_LOGINS.dotdigital.username,
-			email: SANDBOX_LOGINS.dotdigital.username,
-			password: SANDBOX_LOGINS.dotdigital.password,
-			region: 'r1',
-			baseUrl: `${url}/dotdigital/r1`,
-			callsPerMinute: 35 * speedUp,
-		},
-	};
 	const out = [];
-	for (const [type, fixed] of Object.entries(FIXED_CREDENTIALS)) {
-		const fields = credentialFields(fixed.file);
+	for (const s of SYSTEMS) {
+		const { type, id, name, file } = s.credential;
+		const fields = credentialFields(file);
 		if (!fields) continue; // that credential does not exist yet
-		const data = Object.fromEntries(Object.entries(candidates[type]).filter(([k]) => fields.has(k)));
-		out.push({ id: fixed.id, name: fixed.name, type, data });
+		const data = Object.fromEntries(Object.entries(s.credentialData(url, speedUp)).filter(([k]) => fields.has(k)));
+		out.push({ id, name, type, data });
 	}
 	return out;
 }

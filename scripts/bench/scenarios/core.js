@@ -1,12 +1,13 @@
 'use strict';
 // Cin7 Core scenarios. Page maximum 1000 rows; documented limit 60 calls/minute.
 const { ceil, pad5, BACKFILL_START, pollUntil, spread } = require('./common');
-const { coreNaive, coreAll } = require('../naive');
+const { naiveFor, coreAll } = require('../naive');
 
 const PAGE = 1000;
 // Core lists carry Total, so N rows need ceil(N/1000) pages (at least one call).
 const pages = (rows) => Math.max(1, ceil(rows, PAGE));
 const base = { system: 'cin7core', limitPerMinute: 60, systems: ['cin7core'] };
+const coreNaive = (url, timeScale) => naiveFor(base.system, url, timeScale);
 
 function coreNode(env) {
 	const { Cin7Core } = env.dist('nodes/Cin7Core/Cin7Core.node.js');

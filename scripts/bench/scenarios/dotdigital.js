@@ -2,11 +2,12 @@
 // Dotdigital writes. Imports: ≤ 50 MB per body, no per-record count cap (contacts v3 import and
 // insight data v3 import); each import needs its submit call and at least one status call.
 const { ceil } = require('./common');
-const { ddNaive } = require('../naive');
+const { naiveFor } = require('../naive');
 
 const MAX_BODY = 50 * 1024 * 1024;
 // limitPerMinute null: tiers differ per endpoint (Low 35 / Medium 150 / High 300 per minute).
 const base = { system: 'dotdigital', limitPerMinute: null, systems: ['dotdigital'], sandboxSize: () => 'demo', naiveMax: 1000 };
+const ddNaive = (url, timeScale) => naiveFor(base.system, url, timeScale);
 
 function ddNode(env) {
 	const { Dotdigital } = env.dist('nodes/Dotdigital/Dotdigital.node.js');

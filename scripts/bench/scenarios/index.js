@@ -1,2 +1,5 @@
 'use strict';
-module.exports = [...require('./core'), ...require('./omni'), ...require('./dotdigital')];
+// Every system's scenarios, in registry order (sandbox/systems.js: each entry's bench.scenarios).
+const { SYSTEMS, benchScenarios } = require('../../../sandbox/systems');
+
+module.exports = SYSTEMS.flatMap((s) => benchScenarios(s));

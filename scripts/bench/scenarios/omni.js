@@ -1,12 +1,13 @@
 'use strict';
 // Cin7 Omni scenarios. Page / batch maximum 250; documented limits 3/s, 60/min, 5000/day.
 const { pad5, BACKFILL_START, pollUntil, spread } = require('./common');
-const { omniNaive, omniAll } = require('../naive');
+const { naiveFor, omniAll } = require('../naive');
 
 const PAGE = 250;
 // No total in Omni lists: the walk ends on a short page, so N rows need floor(N/250)+1 pages.
 const pages = (rows) => Math.floor(rows / PAGE) + 1;
 const base = { system: 'cin7omni', limitPerMinute: 60, systems: ['cin7omni'] };
+const omniNaive = (url, timeScale) => naiveFor(base.system, url, timeScale);
 
 function omniNode(env) {
 	const { Cin7Omni } = env.dist('nodes/Cin7Omni/Cin7Omni.node.js');
