@@ -15,6 +15,7 @@ const server = require('../../../scripts/lib/n8nServer');
 const sandboxLib = require('../../../scripts/lib/sandbox');
 const credLib = require('../../../scripts/lib/credentials');
 const templatesLib = require('../../../scripts/lib/templates');
+const registry = require('../../../sandbox/systems');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,6 +41,8 @@ export const T = { setup: 600_000, run: 240_000, server: 300_000 };
 export const ROOT: string = paths.ROOT;
 export const nodeOutput: (runData: Json, node: string, output?: number, run?: number) => Json[] = cli.nodeOutput;
 export const FIXED_CREDENTIALS: Record<string, { id: string; name: string }> = credLib.FIXED_CREDENTIALS;
+/** The sandbox's systems in registry order (sandbox/systems.js): path prefix / state / stats / request-log keys. */
+export const SYSTEM_KEYS: string[] = registry.KEYS;
 export const sleep: (ms: number) => Promise<void> = server.sleep;
 
 /**
