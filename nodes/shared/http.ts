@@ -22,6 +22,7 @@ import {
 	isRetryableNetworkError,
 	isRetryableStatus,
 	parseRetryAfter,
+	retriesFor,
 	type RetryPolicy,
 } from './retry';
 
@@ -61,6 +62,8 @@ export interface VendorProfile {
 	retry?: RetryPolicy;
 	/** Finds an error a vendor hides in a 2xx body (Cin7 Core `ErrorCode`, Emarsys `replyCode`). */
 	bodyError?(body: unknown): BodyError | undefined;
+	/** What the vendor calls the code in such a body, for messages ("ErrorCode"); default "error code". */
+	bodyErrorCodeName?: string;
 	/** Messages for statuses whose meaning is vendor specific (Omni 401 vs 403, Core 403). */
 	statusMessages?: Partial<Record<number, string>>;
 }
@@ -170,6 +173,8 @@ interface Call {
 /** Why a call failed, before it becomes a NodeApiError. */
 interface Failure {
 	status?: number;
+	/** How the status is shown when it is not the HTTP status (a code inside a 200 body). */
+	statusNote?: string;
 	vendorText?: string;
 	extra?: string;
 	headline?: string;
@@ -254,7 +259,7 @@ function judgeResponse<T>(call: Call, raw: RawResponse, attempt: number): Verdic
 	const parsed = parseBody(raw.body);
 
 	if (status < 200 || status >= 300) {
-		if (isRetryableStatus(status, retryAs) && canRetry) {
+		if (isRetryableStatus(status, retryAs) && attempt < retriesFor(status, retry)) {
 			const wait = parseRetryAfter(header(headers, 'retry-after') ?? header(headers, 'x-retry-after'), clock.now());
 			return { retryInMs: backoffDelay(attempt, retry, wait) };
 		}
@@ -283,24 +288,33 @@ function judgeResponse<T>(call: Call, raw: RawResponse, attempt: number): Verdic
 
 	const bodyError = profile.bodyError?.(parsed.json);
 	if (bodyError) {
-		if (bodyError.code !== undefined && isRetryableStatus(bodyError.code, retryAs) && canRetry) {
+		const code = bodyError.code;
+		if (code !== undefined && isRetryableStatus(code, retryAs) && attempt < retriesFor(code, retry)) {
 			return { retryInMs: backoffDelay(attempt, retry, undefined) };
 		}
-		return { failure: { status: bodyError.code ?? status, vendorText: bodyError.message } };
+		return {
+			failure: {
+				status: code ?? status,
+				vendorText: bodyError.message,
+				// The vendor's code is not the HTTP status: say both, so nobody hunts for a 400 in a log of 200s.
+				...(code !== undefined ? { statusNote: `HTTP ${status} with ${profile.bodyErrorCodeName ?? 'error code'} ${code}` } : {}),
+			},
+		};
 	}
 	return { response: { body: (expectJson ? parsed.json : raw.body) as T, status, headers } };
 }
 
 /** The failure as a NodeApiError naming the vendor and the call, with every secret redacted. */
 function apiError(ctx: RequestContext, call: Call, failure: Failure): NodeApiError {
-	const { status, vendorText, extra, headline } = failure;
+	const { status, vendorText, extra, headline, statusNote } = failure;
 	const { profile, secrets } = call;
 	const known = status ? (profile.statusMessages?.[status] ?? DEFAULT_STATUS_MESSAGES[status]) : undefined;
 	const meaning = known || (status ? `answered HTTP ${status}` : 'could not be reached');
 	// Redact before cutting, so a secret straddling the cut cannot leave a readable head.
 	const detail = vendorText ? excerpt(redact(vendorText, secrets), 400) : undefined;
 	const message = redact(
-		headline ?? `${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}${known ? ` (HTTP ${status})` : ''}`,
+		headline ??
+			`${profile.vendor} ${meaning}${detail ? `: ${detail}` : ''}${statusNote ? ` (${statusNote})` : known ? ` (HTTP ${status})` : ''}`,
 		secrets,
 	);
 	const httpCode = status ? { httpCode: String(status) } : {};

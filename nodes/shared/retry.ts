@@ -5,12 +5,20 @@ export interface RetryPolicy {
 	maxRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/**
+	 * Retries of an internal server error (500) on an idempotent call, within `maxRetries`. A 500
+	 * is often a passing fault, but it may also be a bug the same request always hits, so it gets
+	 * a few tries, not the full throttle budget. Default 2.
+	 */
+	maxServerErrorRetries?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 6, baseDelayMs: 1_000, maxDelayMs: 120_000 };
+const DEFAULT_SERVER_ERROR_RETRIES = 2;
 
 export const THROTTLE_STATUSES = [429, 503];
 export const TRANSIENT_STATUSES = [429, 502, 503, 504];
+export const SERVER_ERROR_STATUSES = [500];
 
 /** Connection failures after which the request certainly did not reach the vendor. */
 const NEVER_SENT = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'];
@@ -31,7 +39,13 @@ export function isIdempotent(method: string): boolean {
  */
 export function isRetryableStatus(status: number, method: string): boolean {
 	if (THROTTLE_STATUSES.includes(status)) return true;
-	return TRANSIENT_STATUSES.includes(status) && isIdempotent(method);
+	return (TRANSIENT_STATUSES.includes(status) || SERVER_ERROR_STATUSES.includes(status)) && isIdempotent(method);
+}
+
+/** How many retries a status may have under a policy (500s get fewer than throttles). */
+export function retriesFor(status: number, policy: RetryPolicy): number {
+	if (!SERVER_ERROR_STATUSES.includes(status)) return policy.maxRetries;
+	return Math.min(policy.maxRetries, policy.maxServerErrorRetries ?? DEFAULT_SERVER_ERROR_RETRIES);
 }
 
 export function isRetryableNetworkError(code: string | undefined, method: string): boolean {

@@ -201,6 +201,34 @@ describe('vendorRequest: retries', () => {
 		expect(err.description).toMatch(/ECONNREFUSED\) after 4 attempt/);
 	});
 
+	it('500 on a read is retried a bounded number of times, then a clear error', async () => {
+		nock(BASE).get('/v2/thing').reply(500, { message: 'boom' }).get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		expect(clock.sleeps).toHaveLength(1);
+
+		nock(BASE).get('/v2/thing').times(3).reply(500, { message: 'An unexpected error occurred' });
+		const err = await caught(call(c, profile()));
+		expect(err.message).toBe('Testy had an internal error: An unexpected error occurred (HTTP 500)');
+		expect(err.description).toContain('after 3 attempts');
+		expect(clock.sleeps).toHaveLength(3);
+	});
+
+	it('500 on a POST is not retried (the write may have happened)', async () => {
+		nock(BASE).post('/v2/thing').reply(500, { message: 'boom' });
+		const c = ctx();
+		const err = await caught(call(c, profile(), 'POST'));
+		expect(err.httpCode).toBe('500');
+		expect(clock.sleeps).toHaveLength(0);
+	});
+
+	it('a policy may allow more or fewer server-error retries', async () => {
+		nock(BASE).get('/v2/thing').times(2).reply(500, 'boom');
+		const c = ctx();
+		await caught(call(c, profile({ retry: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 1000, maxServerErrorRetries: 1 } })));
+		expect(clock.sleeps).toHaveLength(1);
+	});
+
 	it('exhausted retries give a NodeApiError naming the vendor and the status', async () => {
 		nock(BASE).get('/v2/thing').times(4).reply(429, 'You have exceeded 60 calls per minute');
 		const c = ctx();
@@ -225,12 +253,29 @@ describe('vendorRequest: errors inside 200 and odd bodies', () => {
 		expect(clock.sleeps).toHaveLength(1);
 	});
 
-	it('200 + ErrorCode 400 is an error with the vendor text', async () => {
+	it('200 + ErrorCode 400 is an error with the vendor text that says the HTTP status was 200', async () => {
 		nock(BASE).post('/v2/thing').reply(200, [{ ErrorCode: 400, Exception: 'Required attribute SKU is not provided.' }]);
 		const c = ctx();
 		const err = await caught(call(c, profile(), 'POST'));
-		expect(err.message).toBe('Testy rejected the request as invalid: Required attribute SKU is not provided. (HTTP 400)');
+		expect(err.message).toBe(
+			'Testy rejected the request as invalid: Required attribute SKU is not provided. (HTTP 200 with error code 400)',
+		);
 		expect(err.httpCode).toBe('400');
+	});
+
+	it('names the code as the vendor does when the profile says what it is called', async () => {
+		nock(BASE).post('/v2/thing').reply(200, { ErrorCode: 400, Exception: 'Currency is required.' });
+		const c = ctx();
+		const err = await caught(call(c, profile({ bodyErrorCodeName: 'ErrorCode' }), 'POST'));
+		expect(err.message).toBe('Testy rejected the request as invalid: Currency is required. (HTTP 200 with ErrorCode 400)');
+	});
+
+	it('200 + ErrorCode 500 on a read gets the bounded server-error retries, then names both codes', async () => {
+		nock(BASE).get('/v2/thing').times(3).reply(200, [{ ErrorCode: 500, Exception: 'Unexpected error' }]);
+		const c = ctx();
+		const err = await caught(call(c, profile()));
+		expect(err.message).toBe('Testy had an internal error: Unexpected error (HTTP 200 with error code 500)');
+		expect(clock.sleeps).toHaveLength(2);
 	});
 
 	it('a non-JSON 200 (HTML page) is a clear error', async () => {

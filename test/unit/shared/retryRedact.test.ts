@@ -5,6 +5,7 @@ import {
 	isRetryableNetworkError,
 	isRetryableStatus,
 	parseRetryAfter,
+	retriesFor,
 } from '../../../nodes/shared/retry';
 import { updateDisplayOptions } from '../../../nodes/shared/displayOptions';
 
@@ -40,9 +41,13 @@ describe('retry rules', () => {
 		for (const m of ['GET', 'POST']) {
 			expect(isRetryableStatus(429, m)).toBe(true);
 			expect(isRetryableStatus(503, m)).toBe(true);
-			expect(isRetryableStatus(500, m)).toBe(false);
 			expect(isRetryableNetworkError('ECONNREFUSED', m)).toBe(true);
 		}
+		expect(isRetryableStatus(500, 'GET')).toBe(true);
+		expect(isRetryableStatus(500, 'PUT')).toBe(true);
+		expect(isRetryableStatus(500, 'POST')).toBe(false);
+		expect(retriesFor(500, { maxRetries: 6, baseDelayMs: 1, maxDelayMs: 1 })).toBe(2);
+		expect(retriesFor(429, { maxRetries: 6, baseDelayMs: 1, maxDelayMs: 1 })).toBe(6);
 		expect(isRetryableStatus(502, 'PUT')).toBe(true);
 		expect(isRetryableStatus(504, 'POST')).toBe(false);
 		expect(isRetryableNetworkError('ECONNRESET', 'GET')).toBe(true);
