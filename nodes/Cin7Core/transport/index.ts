@@ -1,11 +1,20 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { vendorJson, type BodyError, type RequestContext, type VendorProfile } from '../../shared/http';
+import {
+	vendorJson,
+	type BodyError,
+	type RequestContext,
+	type RequestOptions,
+	type VendorProfile,
+} from '../../shared/http';
 import { collectRows, walkPages, type Page } from '../../shared/pagination';
+import { compact, positiveNumber } from '../../shared/params';
 
 export const CORE_DEFAULT_BASE_URL = 'https://inventory.dearsystems.com/ExternalApi/v2';
 /** The documented maximum `Limit`. */
 export const CORE_PAGE_SIZE = 1000;
+/** The documented rate limit per account. */
+const CORE_CALLS_PER_MINUTE = 60;
 
 function errorEntry(value: unknown): IDataObject | undefined {
 	if (Array.isArray(value)) return value.length ? errorEntry(value[0]) : undefined;
@@ -36,8 +45,9 @@ export const coreProfile: VendorProfile = {
 	accountKey: (c: ICredentialDataDecryptedObject) => String(c.accountId ?? ''),
 	secretFields: ['applicationKey'],
 	pacing: (c: ICredentialDataDecryptedObject) => {
-		const perMinute = Number(c.callsPerMinute);
-		return { perMinute: Number.isFinite(perMinute) && perMinute >= 1 ? Math.floor(perMinute) : 60 };
+		// Below one call a minute is no rate at all: the documented 60 applies.
+		const perMinute = positiveNumber(c.callsPerMinute, CORE_CALLS_PER_MINUTE);
+		return { perMinute: perMinute >= 1 ? Math.floor(perMinute) : CORE_CALLS_PER_MINUTE };
 	},
 	bodyError: coreBodyError,
 	statusMessages: {
@@ -53,16 +63,12 @@ export async function coreRequest(
 	path: string,
 	qs?: IDataObject,
 	body?: IDataObject | IDataObject[],
+	options?: RequestOptions,
 ): Promise<IDataObject> {
-	const cleanQs = qs ? dropEmpty(qs) : undefined;
-	const result = await vendorJson.call(this, coreProfile, { method, path, qs: cleanQs, body });
+	// A filter left empty is no filter: it is not sent at all.
+	const cleanQs = qs ? compact(qs) : undefined;
+	const result = await vendorJson.call(this, coreProfile, { ...options, method, path, qs: cleanQs, body });
 	return (result ?? {}) as IDataObject;
-}
-
-function dropEmpty(qs: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(qs)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-	return out;
 }
 
 function pageFetcher(ctx: RequestContext, path: string, listKey: string, qs: IDataObject) {
