@@ -7,7 +7,7 @@ import * as getPurchaseSummary from './getPurchaseSummary.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, get, getAll, getPurchaseSummary, update, upsert };
+export const operations = { create, get, getAll, getPurchaseSummary, update, upsert };
 
 export const description: INodeProperties[] = [
 	{

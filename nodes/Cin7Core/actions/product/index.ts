@@ -6,7 +6,7 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, get, getAll, update, upsert };
+export const operations = { create, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	{

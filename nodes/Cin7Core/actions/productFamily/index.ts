@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export { get, getAll };
+export const operations = { get, getAll };
 
 export const description: INodeProperties[] = [
 	{

@@ -9,7 +9,7 @@ import * as undo from './undo.operation';
 import * as update from './update.operation';
 import * as voidSale from './void.operation';
 
-export { addShipment, create, get, getAll, getTracking, undo, update, voidSale as void };
+export const operations = { addShipment, create, get, getAll, getTracking, undo, update, void: voidSale };
 
 export const description: INodeProperties[] = [
 	{
@@ -55,6 +55,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...update.description,
 	...voidSale.description,
+	...undo.description,
 	...addShipment.description,
 	...getTracking.description,
 ];

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as getAvailability from './getAvailability.operation';
 import * as getAvailableToSell from './getAvailableToSell.operation';
 
-export { getAvailability, getAvailableToSell };
+export const operations = { getAvailability, getAvailableToSell };
 
 export const description: INodeProperties[] = [
 	{
