@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pollSettingsProperties } from '../../shared/pollSettings';
 import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from '../actions/sale/statusOptions';
-
-const recordEvents = ['productUpdated', 'customerUpdated', 'saleUpdated'];
+import { RECORD_EVENTS } from './recordEvents';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -103,31 +103,11 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Whether to add stock on authorised purchase orders',
 		displayOptions: { show: { event: ['stockLevelChanged'] } },
 	},
-	{
-		displayName: 'Max Records Per Poll',
-		name: 'maxPerPoll',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1000,
-		description: 'At most this many records (or SKUs) per poll; the rest follow on the next poll',
-		hint: 'Cin7 Core lists cannot be sorted by modified time, so each poll of a backlog re-reads it from the cursor: for a large history backfill raise this (e.g. 10000) to save calls',
-	},
-	{
-		displayName: 'Overlap (Minutes)',
-		name: 'overlapMinutes',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 5,
-		description: 'Each poll re-reads this many minutes before the last change seen; repeats are dropped',
-		hint: 'Covers clock differences and delayed writes; at least 1 minute',
-		displayOptions: { show: { event: recordEvents } },
-	},
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Emit changes since this date on the first poll (history backfill). Leave empty to start from now.',
-		displayOptions: { show: { event: recordEvents } },
-	},
+	...pollSettingsProperties({
+		noun: 'records or SKUs',
+		maxPerPollHint:
+			'Cin7 Core lists cannot be sorted by modified time, so each poll of a backlog re-reads it from the cursor: for a large history backfill raise this (e.g. 10000) to save calls',
+		// Only record events walk a modified-time cursor; the stock event compares snapshots.
+		cursorDisplayOptions: { show: { event: Object.keys(RECORD_EVENTS) } },
+	}),
 ];
