@@ -87,7 +87,7 @@ export async function unallocatedOrderQuantities(
 	return totals;
 }
 
-/** Available to sell per SKU, with the arithmetic of nodes/shared/availableToSell.ts. */
+/** Available to sell per SKU from Cin7 Core's availability rows, under the settings' exclusions, orders and buffer. */
 export async function coreAtsFor(this: RequestContext, settings: CoreAtsSettings): Promise<AvailableToSell[]> {
 	const rows = await fetchAvailabilityRows.call(this, settings.skus);
 	const options: CoreAtsOptions = {

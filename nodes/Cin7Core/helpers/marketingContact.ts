@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * A Cin7 Core customer as one marketing contact (DESIGN.md "Contacts"):
+ * A Cin7 Core customer as one marketing contact:
  *
  * - the contact is the one marked `Default`, which is not always the first; only when no contact
  *   is marked is the first one used, and `pickedBy` says so;

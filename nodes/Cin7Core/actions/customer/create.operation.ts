@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import { customerFieldOptions, customerInput, firstCustomer } from './fields';
+import { createBody, customerInput, firstCustomer } from './body';
+import { customerFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Unique customer name' },
@@ -23,12 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const input = customerInput(this, i, 'additionalFields');
-	const body = {
-		Status: 'Active',
-		...input.fields,
-		Name: requiredText(this, i, 'name', 'Name'),
-		...(input.contacts ? { Contacts: input.contacts } : {}),
-		...(input.addresses ? { Addresses: input.addresses } : {}),
-	};
+	const body = createBody(requiredText(this, i, 'Name', this.getNodeParameter('name', i, '')), input);
 	return firstCustomer(this, i, await coreRequest.call(this, 'POST', '/customer', undefined, body));
 }

@@ -1,8 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { inputError } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact, parseJsonField, same } from '../common';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** Optional customer fields, named as Cin7 Core names them so they pass straight through. */
 export const customerFieldOptions: INodeProperties[] = [
@@ -54,71 +50,3 @@ export const customerFieldOptions: INodeProperties[] = [
 	{ displayName: 'Tags', name: 'Tags', type: 'string', default: '', description: 'Comma-separated tags' },
 	{ displayName: 'Tax Rule', name: 'TaxRule', type: 'string', default: '', description: 'Tax rule name; required on create' },
 ];
-
-export interface CustomerInput {
-	fields: IDataObject;
-	contacts?: IDataObject[];
-	addresses?: IDataObject[];
-}
-
-export function customerInput(ctx: IExecuteFunctions, i: number, collection: string): CustomerInput {
-	const raw = { ...(ctx.getNodeParameter(collection, i, {}) as IDataObject) };
-	const extra = parseJsonField(ctx, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
-	const contacts = parseJsonField<IDataObject[]>(ctx, i, 'Contacts (JSON)', raw.contactsJson, 'array');
-	const addresses = parseJsonField<IDataObject[]>(ctx, i, 'Addresses (JSON)', raw.addressesJson, 'array');
-	delete raw.extraJson;
-	delete raw.contactsJson;
-	delete raw.addressesJson;
-	return {
-		fields: { ...compact(raw), ...extra },
-		...(contacts?.length ? { contacts } : {}),
-		...(addresses?.length ? { addresses } : {}),
-	};
-}
-
-/**
- * Cin7 Core replaces a customer's nested lists with what a PUT sends, so incoming entries are
- * merged into the current ones by ID: known IDs are updated, new entries added, none dropped.
- */
-export function mergeById(current: IDataObject[] | undefined, incoming: IDataObject[] | undefined): IDataObject[] {
-	const out = (current ?? []).map((e) => ({ ...e }));
-	for (const entry of incoming ?? []) {
-		const at = entry.ID ? out.findIndex((e) => same(e.ID, entry.ID)) : -1;
-		if (at >= 0) out[at] = { ...out[at], ...entry };
-		else out.push({ ...entry });
-	}
-	return out;
-}
-
-export function firstCustomer(ctx: IExecuteFunctions, i: number, body: IDataObject): IDataObject {
-	const customer = (body.CustomerList as IDataObject[] | undefined)?.[0];
-	if (!customer) throw inputError(ctx, i, 'Customer', 'was not returned by Cin7 Core');
-	return customer;
-}
-
-export async function getCustomerById(ctx: IExecuteFunctions, id: string): Promise<IDataObject | undefined> {
-	const rows = await coreList.call(ctx, '/customer', 'CustomerList', { ID: id, IncludeDeprecated: true }, 1);
-	return rows.find((c) => same(c.ID, id)) ?? rows[0];
-}
-
-/** `ContactFilter` also matches contact names by prefix, so the email is compared exactly here. */
-export async function findCustomersByEmail(ctx: IExecuteFunctions, email: string): Promise<IDataObject[]> {
-	const rows = await coreList.call(ctx, '/customer', 'CustomerList', { ContactFilter: email });
-	return rows.filter((c) => ((c.Contacts as IDataObject[] | undefined) ?? []).some((k) => same(k.Email, email)));
-}
-
-/** `Name` is a prefix filter; customer names are unique, compared case-insensitively. */
-export async function findCustomerByName(ctx: IExecuteFunctions, name: string): Promise<IDataObject | undefined> {
-	const rows = await coreList.call(ctx, '/customer', 'CustomerList', { Name: name, IncludeDeprecated: true });
-	return rows.find((c) => same(c.Name, name));
-}
-
-export function updateBody(current: IDataObject, input: CustomerInput): IDataObject {
-	// The current lists are always sent back, so a PUT can never empty them.
-	return {
-		...input.fields,
-		ID: current.ID,
-		Contacts: mergeById(current.Contacts as IDataObject[], input.contacts),
-		Addresses: mergeById(current.Addresses as IDataObject[], input.addresses),
-	};
-}

@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText } from '../common';
+import { requiredText } from '../../../shared/params';
 import { withMarketingContact } from '../../helpers/marketingContact';
-import { getCustomerById } from './fields';
+import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'customerId', 'Customer ID');
+	const id = requiredText(this, i, 'Customer ID', this.getNodeParameter('customerId', i, ''));
 	const customer = await getCustomerById(this, id);
 	if (!customer) throw new NodeOperationError(this.getNode(), `No customer with ID ${id}`, { itemIndex: i });
 	return withMarketingContact(customer);

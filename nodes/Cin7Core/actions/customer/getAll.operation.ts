@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { withMarketingContact } from '../../helpers/marketingContact';
-import { coreList, corePages } from '../../transport';
-import { compact, coreDateParam, same, splitList } from '../common';
+import { compact, same, splitList } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { withMarketingContact } from '../../helpers/marketingContact';
+import { coreDateParam } from '../../helpers/params';
+import { coreList, corePages } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('customers'),
@@ -53,7 +54,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	const limit = readLimit(this, i);
 	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
 	const tags = splitList(filters.tag);

@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseUtc } from '../../../shared/dates';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText, same } from '../../../shared/params';
 import { corePages } from '../../transport';
-import { requiredText, same } from '../common';
-import { getCustomerById } from './fields';
+import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
@@ -33,7 +33,7 @@ async function rowsFor(ctx: IExecuteFunctions, path: string, customer: IDataObje
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'customerId', 'Customer ID');
+	const id = requiredText(this, i, 'Customer ID', this.getNodeParameter('customerId', i, ''));
 	const customer = await getCustomerById(this, id);
 	if (!customer) throw new NodeOperationError(this.getNode(), `No customer with ID ${id}`, { itemIndex: i });
 

@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import { customerFieldOptions, customerInput, firstCustomer, getCustomerById, updateBody } from './fields';
+import { customerInput, firstCustomer, updateBody } from './body';
+import { customerFieldOptions } from './fields';
+import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'customerId', 'Customer ID');
+	const id = requiredText(this, i, 'Customer ID', this.getNodeParameter('customerId', i, ''));
 	const input = customerInput(this, i, 'updateFields');
 	if (!Object.keys(input.fields).length && !input.contacts && !input.addresses) {
 		throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');

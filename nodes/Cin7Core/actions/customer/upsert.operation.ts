@@ -3,16 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import {
-	customerFieldOptions,
-	customerInput,
-	findCustomerByName,
-	findCustomersByEmail,
-	firstCustomer,
-	updateBody,
-} from './fields';
+import { createBody, customerInput, firstCustomer, updateBody } from './body';
+import { customerFieldOptions } from './fields';
+import { findCustomerByName, findCustomersByEmail } from './find';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,12 +46,12 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const matchBy = this.getNodeParameter('matchBy', i) as string;
-	const name = requiredText(this, i, 'name', 'Name');
+	const name = requiredText(this, i, 'Name', this.getNodeParameter('name', i, ''));
 	const input = customerInput(this, i, 'fields');
 	let existing: IDataObject | undefined;
 	let email = '';
 	if (matchBy === 'email') {
-		email = requiredText(this, i, 'email', 'Email');
+		email = requiredText(this, i, 'Email', this.getNodeParameter('email', i, ''));
 		const found = await findCustomersByEmail(this, email);
 		if (found.length > 1) {
 			throw new NodeOperationError(
@@ -74,12 +69,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		return firstCustomer(this, i, await coreRequest.call(this, 'PUT', '/customer', undefined, body));
 	}
 	const contacts = input.contacts ?? (email ? [{ Name: name, Email: email, Default: true }] : undefined);
-	const body = {
-		Status: 'Active',
-		...input.fields,
-		Name: name,
-		...(contacts ? { Contacts: contacts } : {}),
-		...(input.addresses ? { Addresses: input.addresses } : {}),
-	};
+	const body = createBody(name, input, contacts);
 	return firstCustomer(this, i, await coreRequest.call(this, 'POST', '/customer', undefined, body));
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact } from '../common';
+import { compact } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { coreList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('locations'),
@@ -30,6 +30,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['location'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	return await coreList.call(this, '/ref/location', 'LocationList', filters, readLimit(this, i));
 }

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import { CREATE_DEFAULTS, firstProduct, productBody, productFieldOptions } from './fields';
+import { CREATE_DEFAULTS, firstProduct, productBody } from './body';
+import { productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'SKU', name: 'sku', type: 'string', required: true, default: '' },
@@ -33,9 +34,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const body = {
 		...CREATE_DEFAULTS,
 		...productBody(this, i, 'additionalFields'),
-		SKU: requiredText(this, i, 'sku', 'SKU'),
-		Name: requiredText(this, i, 'name', 'Name'),
-		Category: requiredText(this, i, 'category', 'Category'),
+		SKU: requiredText(this, i, 'SKU', this.getNodeParameter('sku', i, '')),
+		Name: requiredText(this, i, 'Name', this.getNodeParameter('name', i, '')),
+		Category: requiredText(this, i, 'Category', this.getNodeParameter('category', i, '')),
 	};
 	return firstProduct(this, i, await coreRequest.call(this, 'POST', '/product', undefined, body));
 }

@@ -1,8 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { inputError } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact, parseJsonField, same } from '../common';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** Optional product fields, named as Cin7 Core names them so they pass straight through. */
 export const productFieldOptions: INodeProperties[] = [
@@ -59,29 +55,3 @@ export const productFieldOptions: INodeProperties[] = [
 	},
 	{ displayName: 'Unit of Measure', name: 'UOM', type: 'string', default: 'Item', description: 'Must already exist in Cin7 Core' },
 ];
-
-/** Defaults Cin7 Core requires on create. */
-export const CREATE_DEFAULTS: IDataObject = { Type: 'Stock', CostingMethod: 'FIFO', UOM: 'Item', Status: 'Active' };
-
-export function productBody(ctx: IExecuteFunctions, i: number, collection: string): IDataObject {
-	const raw = { ...(ctx.getNodeParameter(collection, i, {}) as IDataObject) };
-	const extra = parseJsonField(ctx, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
-	delete raw.extraJson;
-	return { ...compact(raw), ...extra };
-}
-
-/** The product whose SKU equals `sku` (the API's `Sku` filter may match more than one). */
-export async function findProductBySku(
-	ctx: IExecuteFunctions,
-	sku: string,
-	extraQs: IDataObject = {},
-): Promise<IDataObject | undefined> {
-	const rows = await coreList.call(ctx, '/product', 'Products', { Sku: sku, IncludeDeprecated: true, ...extraQs });
-	return rows.find((p) => same(p.SKU, sku));
-}
-
-export function firstProduct(ctx: IExecuteFunctions, i: number, body: IDataObject): IDataObject {
-	const product = (body.Products as IDataObject[] | undefined)?.[0];
-	if (!product) throw inputError(ctx, i, 'Product', 'was not returned by Cin7 Core');
-	return product;
-}

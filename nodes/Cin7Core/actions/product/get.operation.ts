@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreList } from '../../transport';
-import { requiredText } from '../common';
-import { findProductBySku } from './fields';
+import { findProductBySku } from './find';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,12 +65,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const findBy = this.getNodeParameter('findBy', i) as string;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (findBy === 'id') {
-		const id = requiredText(this, i, 'productId', 'Product ID');
+		const id = requiredText(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
 		const rows = await coreList.call(this, '/product', 'Products', { ID: id, IncludeDeprecated: true, ...options }, 1);
 		if (!rows.length) throw new NodeOperationError(this.getNode(), `No product with ID ${id}`, { itemIndex: i });
 		return rows[0];
 	}
-	const sku = requiredText(this, i, 'sku', 'SKU');
+	const sku = requiredText(this, i, 'SKU', this.getNodeParameter('sku', i, ''));
 	const product = await findProductBySku(this, sku, options);
 	if (!product) throw new NodeOperationError(this.getNode(), `No product with SKU "${sku}"`, { itemIndex: i });
 	return product;

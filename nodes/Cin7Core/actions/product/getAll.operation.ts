@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact, coreDateParam } from '../common';
+import { compact } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { coreDateParam } from '../../helpers/params';
+import { coreList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('products'),
@@ -52,7 +53,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
 	return await coreList.call(this, '/product', 'Products', filters, readLimit(this, i));
 }

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import { firstProduct, productBody, productFieldOptions } from './fields';
+import { firstProduct, productBody } from './body';
+import { productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Product ID', name: 'productId', type: 'string', required: true, default: '' },
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'productId', 'Product ID');
+	const id = requiredText(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
 	const fields = productBody(this, i, 'updateFields');
 	if (!Object.keys(fields).length) throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
 	return firstProduct(this, i, await coreRequest.call(this, 'PUT', '/product', undefined, { ...fields, ID: id }));

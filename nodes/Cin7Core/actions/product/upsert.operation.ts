@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
-import { CREATE_DEFAULTS, findProductBySku, firstProduct, productBody, productFieldOptions } from './fields';
+import { CREATE_DEFAULTS, firstProduct, productBody } from './body';
+import { productFieldOptions } from './fields';
+import { findProductBySku } from './find';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['upsert'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const sku = requiredText(this, i, 'sku', 'SKU');
+	const sku = requiredText(this, i, 'SKU', this.getNodeParameter('sku', i, ''));
 	const fields = productBody(this, i, 'fields');
 	const existing = await findProductBySku(this, sku);
 	if (existing) {

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact, coreDateParam } from '../common';
+import { compact } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { coreDateParam } from '../../helpers/params';
+import { coreList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('product families'),
@@ -34,7 +35,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	if (filters.ModifiedSince) filters.ModifiedSince = coreDateParam(this, i, 'Modified Since', filters.ModifiedSince);
 	return await coreList.call(this, '/productFamily', 'ProductFamilies', filters, readLimit(this, i));
 }

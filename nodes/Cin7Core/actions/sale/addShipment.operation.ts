@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText, same } from '../../../shared/params';
+import { coreDateParam } from '../../helpers/params';
 import { coreRequest } from '../../transport';
-import { coreDateParam, requiredText, same } from '../common';
 import { getFulfilments, shipOf, statusOf } from './fulfilment';
 
 const properties: INodeProperties[] = [
@@ -46,9 +47,9 @@ function boxesOf(fulfilment: IDataObject): string[] {
  * accepts tracking numbers added with `AddTrackingNumbers`.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const saleId = requiredText(this, i, 'saleId', 'Sale ID');
-	const carrier = requiredText(this, i, 'carrier', 'Carrier');
-	const trackingNumber = requiredText(this, i, 'trackingNumber', 'Tracking Number');
+	const saleId = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
+	const carrier = requiredText(this, i, 'Carrier', this.getNodeParameter('carrier', i, ''));
+	const trackingNumber = requiredText(this, i, 'Tracking Number', this.getNodeParameter('trackingNumber', i, ''));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const authorise = extra.authorise !== false;
 	const date = coreDateParam(this, i, 'Shipment Date', extra.shipmentDate) ?? new Date(clock.now()).toISOString().slice(0, 19);

@@ -4,9 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
 import { coreRequest } from '../../transport';
-import { compact, parseJsonField } from '../common';
+import { orderLines, saleHeader } from './body';
 import { findExistingSale, getSale } from './find';
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
@@ -114,58 +113,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['create'] } }, properties);
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-function orderLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
-	const fromJson = parseJsonField<IDataObject[]>(ctx, i, 'Lines (JSON)', ctx.getNodeParameter('linesJson', i, '[]'), 'array');
-	const fromUi = ((ctx.getNodeParameter('lines', i, {}) as IDataObject).line as IDataObject[] | undefined) ?? [];
-	const lines = fromJson?.length ? fromJson : fromUi;
-	if (!lines.length) throw inputError(ctx, i, 'Lines', 'are empty: a sale needs at least one line');
-	return lines.map((line, n) => {
-		const sku = String(line.SKU ?? '').trim();
-		if (!sku && !line.ProductID) throw inputError(ctx, i, `Lines[${n}].SKU`, 'is empty');
-		const quantity = Number(line.Quantity);
-		const price = Number(line.Price ?? 0);
-		const discount = Number(line.Discount ?? 0);
-		if (!Number.isFinite(quantity) || quantity <= 0) throw inputError(ctx, i, `Lines[${n}].Quantity`, 'must be a number above 0');
-		if (!Number.isFinite(price)) throw inputError(ctx, i, `Lines[${n}].Price`, 'must be a number');
-		return compact({
-			...line,
-			SKU: sku || undefined,
-			Quantity: quantity,
-			Price: price,
-			Discount: discount,
-			Tax: Number(line.Tax ?? 0),
-			Total: round2(quantity * price * (1 - discount / 100)),
-		});
-	});
-}
-
-function header(ctx: IExecuteFunctions, i: number): IDataObject {
-	const raw = { ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject) };
-	const extra = parseJsonField(ctx, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
-	const billing = parseJsonField(ctx, i, 'Billing Address (JSON)', raw.billingJson, 'object');
-	const shipping = parseJsonField(ctx, i, 'Shipping Address (JSON)', raw.shippingJson, 'object');
-	delete raw.extraJson;
-	delete raw.billingJson;
-	delete raw.shippingJson;
-	delete raw.Memo;
-	const customer = String(ctx.getNodeParameter('customer', i, '') ?? '').trim();
-	const body: IDataObject = {
-		...compact(raw),
-		...(customer ? { Customer: customer } : {}),
-		Location: ctx.getNodeParameter('location', i),
-		SaleType: ctx.getNodeParameter('saleType', i, 'Simple'),
-		SkipQuote: true,
-		...(billing && Object.keys(billing).length ? { BillingAddress: billing } : {}),
-		...(shipping && Object.keys(shipping).length ? { ShippingAddress: shipping } : {}),
-		...extra,
-	};
-	if (!body.Customer && !body.CustomerID) throw inputError(ctx, i, 'Customer Name', 'is empty (and no Customer ID is set)');
-	if (!String(body.Location ?? '').trim()) throw inputError(ctx, i, 'Location', 'is empty');
-	return body;
-}
-
 const hasOrderLines = (sale: IDataObject) =>
 	(((sale.Order as IDataObject | undefined)?.Lines as IDataObject[] | undefined) ?? []).length > 0;
 
@@ -175,7 +122,7 @@ const hasOrderLines = (sale: IDataObject) =>
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const lines = orderLines(this, i);
-	const head = header(this, i);
+	const head = saleHeader(this, i);
 	const status = this.getNodeParameter('orderStatus', i, 'DRAFT') as string;
 	const memo = (this.getNodeParameter('additionalFields', i, {}) as IDataObject).Memo;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { same } from '../../../shared/params';
 import { coreList, coreRequest } from '../../transport';
-import { same } from '../common';
 
 export async function getSale(ctx: IExecuteFunctions, id: string): Promise<IDataObject> {
 	return await coreRequest.call(ctx, 'GET', '/sale', { ID: id });

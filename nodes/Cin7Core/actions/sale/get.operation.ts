@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText } from '../common';
+import { requiredText } from '../../../shared/params';
 import { getSale } from './find';
 
 const properties: INodeProperties[] = [
@@ -12,5 +12,5 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	return await getSale(this, requiredText(this, i, 'saleId', 'Sale ID'));
+	return await getSale(this, requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, '')));
 }

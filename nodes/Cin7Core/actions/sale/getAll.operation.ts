@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact, coreDateParam } from '../common';
+import { compact } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { coreDateParam } from '../../helpers/params';
+import { coreList } from '../../transport';
 import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from './statusOptions';
 
 const properties: INodeProperties[] = [
@@ -37,7 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['sale'], op
 
 /** saleList rows (headers without lines). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	if (filters.UpdatedSince) filters.UpdatedSince = coreDateParam(this, i, 'Updated Since', filters.UpdatedSince);
 	if (filters.CreatedSince) filters.CreatedSince = coreDateParam(this, i, 'Created Since', filters.CreatedSince);
 	return await coreList.call(this, '/saleList', 'SaleList', filters, readLimit(this, i));

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText } from '../common';
+import { requiredText } from '../../../shared/params';
 import { getFulfilments, shipOf } from './fulfilment';
 
 const properties: INodeProperties[] = [
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['sale'], op
 
 /** One item per sale: every shipment line of every fulfilment, with carrier and tracking. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const saleId = requiredText(this, i, 'saleId', 'Sale ID');
+	const saleId = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
 	const shipments: IDataObject[] = [];
 	for (const f of await getFulfilments(this, saleId)) {
 		const ship = shipOf(f);

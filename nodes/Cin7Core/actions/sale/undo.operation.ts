@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
-import { execute as voidOrUndo } from './void.operation';
+import { voidOrUndo } from './void.operation';
 
 // Shares the Sale ID field of void.operation.ts, whose displayOptions cover both operations.
 export const description: INodeProperties[] = [];

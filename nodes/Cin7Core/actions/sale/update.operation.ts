@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { compact, readJson, requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { compact, parseJsonField, requiredText } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
@@ -29,11 +28,11 @@ export const description = updateDisplayOptions({ show: { resource: ['sale'], op
 
 /** Updates the sale header (PUT /sale); order lines belong to the order document. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'saleId', 'Sale ID');
+	const id = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
 	const raw = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
-	const extra = parseJsonField(this, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
+	const extra = readJson<IDataObject>(this, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
 	delete raw.extraJson;
-	const fields = { ...compact(raw), ...extra };
+	const fields = { ...compact(raw, 'shallow'), ...extra };
 	if (!Object.keys(fields).length) throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
 	return await coreRequest.call(this, 'PUT', '/sale', undefined, { ...fields, ID: id });
 }

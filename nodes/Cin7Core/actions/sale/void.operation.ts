@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
-import { requiredText } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
@@ -12,8 +12,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['void', 'undo'] } }, properties);
 
 /** Cin7 Core has no void/undo routes: DELETE /sale with Void=true voids, Void=false undoes the last authorised stage. */
-export async function execute(this: IExecuteFunctions, i: number, voidSale = true): Promise<ItemResult> {
-	const id = requiredText(this, i, 'saleId', 'Sale ID');
+export async function voidOrUndo(this: IExecuteFunctions, i: number, voidSale: boolean): Promise<ItemResult> {
+	const id = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
 	const body = await coreRequest.call(this, 'DELETE', '/sale', { ID: id, Void: voidSale });
 	return { ...(body ?? {}), saleId: id, action: voidSale ? 'voided' : 'undone' };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return await voidOrUndo.call(this, i, true);
 }

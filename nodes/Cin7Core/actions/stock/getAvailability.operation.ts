@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { coreList } from '../../transport';
-import { compact } from '../common';
+import { compact } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { coreList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('availability rows'),
@@ -32,6 +32,6 @@ export const description = updateDisplayOptions(
 
 /** Raw rows, one per product × location × bin × batch; all-zero rows are absent (Cin7's rule). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const filters = compact(this.getNodeParameter('filters', i, {}) as IDataObject, 'shallow');
 	return await coreList.call(this, '/ref/productavailability', 'ProductAvailabilityList', filters, readLimit(this, i));
 }

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { coreAvailableToSell } from '../../helpers/availableToSell';
-import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
-import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
+import { splitList } from '../../../shared/params';
+import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { coreAtsFor } from '../../helpers/availability';
-import { splitList } from '../common';
+import { coreAvailableToSell } from '../../helpers/availableToSell';
 
 const properties: INodeProperties[] = [
 	{
