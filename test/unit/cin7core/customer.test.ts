@@ -1,4 +1,6 @@
-import { api, path, run, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, run } = core;
 
 const alice = {
 	ID: 'c1',
@@ -13,7 +15,7 @@ const alice = {
 };
 
 describe('Cin7 Core → Customer', () => {
-	setup();
+	core.useTestEnv();
 
 	it('gets a customer by ID', async () => {
 		api().get(path('/customer')).query({ ID: 'c1', IncludeDeprecated: 'true', Page: 1, Limit: 1 }).reply(200, { Total: 1, CustomerList: [alice] });

@@ -4,13 +4,15 @@ import { Cin7CoreApi } from '../../../credentials/Cin7CoreApi.credentials';
 import { Cin7Core } from '../../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7CoreTrigger } from '../../../nodes/Cin7Core/Cin7CoreTrigger.node';
 import { getLocations, getPriceTiers, getTaxRules } from '../../../nodes/Cin7Core/methods/loadOptions';
-import { api, context, path, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, context, path } = core;
 
 const field = (props: INodeProperties[], name: string, operation: string) =>
 	props.find((p) => p.name === name && (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation));
 
 describe('Cin7 Core descriptions', () => {
-	setup();
+	core.useTestEnv();
 
 	it('keeps the fixed Get Available to Sell parameter contract', () => {
 		const props = new Cin7Core().description.properties;

@@ -8,7 +8,9 @@ import {
 	SKIP_NO_EMAIL,
 	withMarketingContact,
 } from '../../../nodes/Cin7Core/helpers/marketingContact';
-import { api, path, poll, run, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, poll, run } = core;
 
 const customer = (contacts: IDataObject[], extra: IDataObject = {}): IDataObject => ({
 	ID: 'c1',
@@ -122,7 +124,7 @@ describe('Cin7 Core marketing contact', () => {
 });
 
 describe('Cin7 Core node outputs marketingContact', () => {
-	setup();
+	core.useTestEnv();
 
 	const acme = customer([first, { ...def, MarketingConsent: 3 }], { LastModifiedOn: '2026-02-10T08:00:00' });
 

@@ -1,7 +1,9 @@
-import { api, path, run, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, run } = core;
 
 describe('Cin7 Core → Product and Product Family', () => {
-	setup();
+	core.useTestEnv();
 
 	it('gets a product by SKU, matching the SKU exactly', async () => {
 		api()

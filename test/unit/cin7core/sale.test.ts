@@ -1,4 +1,6 @@
-import { api, path, run, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, run } = core;
 
 const CREATE = {
 	resource: 'sale',
@@ -14,7 +16,7 @@ const CREATE = {
 };
 
 describe('Cin7 Core → Sale', () => {
-	setup();
+	core.useTestEnv();
 
 	it('gets a sale', async () => {
 		api().get(path('/sale')).query({ ID: 's1' }).reply(200, { ID: 's1', Status: 'ORDERED' });

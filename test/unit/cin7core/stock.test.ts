@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { api, path, run, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, run } = core;
 
 const row = (SKU: string, Location: string, Available: number, extra: IDataObject = {}) => ({
 	SKU,
@@ -37,7 +39,7 @@ function availability(rows: IDataObject[]) {
 }
 
 describe('Stock → Get Available to Sell', () => {
-	const t = setup();
+	const t = core.useTestEnv();
 
 	it('sums bins and batches per SKU and keeps StockOnHand (money) out of it', async () => {
 		availability([
@@ -202,7 +204,7 @@ describe('Stock → Get Available to Sell', () => {
 });
 
 describe('Stock → Get Availability, Location, Price Tier', () => {
-	setup();
+	core.useTestEnv();
 
 	it('returns raw availability rows with filters and limit', async () => {
 		api()

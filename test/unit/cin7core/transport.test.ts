@@ -1,16 +1,18 @@
 import nock from 'nock';
 
 import { coreBodyError, coreList, coreRequest } from '../../../nodes/Cin7Core/transport';
-import { api, context, HOST, path, SECRET, setup } from './helpers';
+import { core, SECRET } from './fixture';
+
+const { api, context, path, host } = core;
 
 describe('Cin7 Core transport', () => {
-	const t = setup();
+	const t = core.useTestEnv();
 
 	it('sends the auth headers and JSON accept to the credential Base URL', async () => {
 		api().get(path('/me')).matchHeader('accept', 'application/json').reply(200, { Company: 'Acme' });
 		const { ctx, requests } = context();
 		expect(await coreRequest.call(ctx, 'GET', '/me')).toEqual({ Company: 'Acme' });
-		expect(requests[0].url).toBe(`${HOST}/ExternalApi/v2/me`);
+		expect(requests[0].url).toBe(`${host}/ExternalApi/v2/me`);
 	});
 
 	it('pages at Limit=1000 and stops when Total is reached', async () => {

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { api, path, poll, setup } from './helpers';
+import { core } from './fixture';
+
+const { api, path, poll } = core;
 
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
@@ -18,7 +20,7 @@ function products(since: number, rows: IDataObject[], page = 1, total?: number) 
 const p = (ID: string, at: number) => ({ ID, SKU: ID, LastModifiedOn: new Date(at).toISOString().replace('Z', '') });
 
 describe('Cin7 Core Trigger: record events and the cursor', () => {
-	const t = setup();
+	const t = core.useTestEnv();
 
 	it('seeds the cursor on the first run without calling the API or emitting', async () => {
 		const staticData: IDataObject = {};
@@ -212,7 +214,7 @@ function availability(rows: Array<[string, string, number]>) {
 }
 
 describe('Cin7 Core Trigger: stock level changed', () => {
-	setup();
+	core.useTestEnv();
 
 	it('seeds a snapshot first, then emits changed SKUs with before/after and back in stock', async () => {
 		const staticData: IDataObject = {};
