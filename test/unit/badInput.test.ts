@@ -148,7 +148,7 @@ const CASES: Case[] = [
 		system: 'core',
 		params: [coreCustomers('2026-01-01'), coreCustomers('31/31/2026'), coreCustomers('2026-02-01T00:00:00Z')],
 		mock: coreCustomerReads(2),
-		error: /^Item 1: Modified Since is not a valid date: "31\/31\/2026"/,
+		error: /^Item 1: Modified Since is not a valid date \("31\/31\/2026"\)/,
 	},
 	{
 		name: 'Cin7 Omni contact create: malformed email (rejected by Omni for that record only)',
