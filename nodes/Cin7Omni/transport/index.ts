@@ -1,35 +1,36 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { vendorJson, type RequestContext, type VendorProfile } from '../../shared/http';
+import { vendorJson, type RequestContext, type RequestOptions, type VendorProfile } from '../../shared/http';
 import { collectRows, walkPages, type Page } from '../../shared/pagination';
+import { positiveNumber } from '../../shared/params';
 
 export const OMNI_DEFAULT_BASE_URL = 'https://api.cin7.com/api/v1';
 /** Omni's maximum for both `rows` per page and records per write. */
 export const OMNI_PAGE_SIZE = 250;
 export const OMNI_BATCH_SIZE = 250;
+/** Omni's documented limits per API connection. */
+const OMNI_CALLS_PER_MINUTE = 60;
+const OMNI_CALLS_PER_SECOND = 3;
+const OMNI_DAILY_CALLS = 5000;
 
-const positive = (value: unknown, fallback: number): number => {
-	const n = Number(value);
-	return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
-const baseUrlOf = (c: ICredentialDataDecryptedObject): string =>
-	String(c.baseUrl || OMNI_DEFAULT_BASE_URL).trim();
+const omniBaseUrl = (credentials: ICredentialDataDecryptedObject): string =>
+	String(credentials.baseUrl || OMNI_DEFAULT_BASE_URL).trim();
 
 /** How the shared transport talks to Cin7 Omni API v1. */
 export const omniProfile: VendorProfile = {
 	vendor: 'Cin7 Omni',
 	credentialType: 'cin7OmniApi',
-	baseUrl: baseUrlOf,
+	baseUrl: (credentials) => omniBaseUrl(credentials),
 	// Limits apply per API connection; the username plus host names it without using the key.
-	accountKey: (c) => `${baseUrlOf(c)}|${String(c.username ?? '')}`,
+	accountKey: (c) => `${omniBaseUrl(c)}|${String(c.username ?? '')}`,
 	secretFields: ['apiKey'],
 	pacing: (c) => ({
-		perMinute: positive(c.callsPerMinute, 60),
-		perSecond: positive(c.callsPerSecond, 3),
+		perMinute: positiveNumber(c.callsPerMinute, OMNI_CALLS_PER_MINUTE),
+		perSecond: positiveNumber(c.callsPerSecond, OMNI_CALLS_PER_SECOND),
 	}),
+	// A budget of 0 (or less) switches the daily stop off rather than falling back to the default.
 	dailyBudget: (c) => {
-		const limit = Number(c.dailyCallBudget ?? 5000);
+		const limit = Number(c.dailyCallBudget ?? OMNI_DAILY_CALLS);
 		if (!Number.isFinite(limit) || limit <= 0) return undefined;
 		return { limit, warnRatio: 0.8, stopRatio: 0.95 };
 	},
@@ -39,18 +40,16 @@ export const omniProfile: VendorProfile = {
 	},
 };
 
+/** One call; the parsed body. */
 export async function omniRequest<T = unknown>(
 	this: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	qs?: IDataObject,
 	body?: IDataObject | IDataObject[],
+	options?: RequestOptions,
 ): Promise<T> {
-	return await vendorJson.call<RequestContext, Parameters<typeof vendorJson>, Promise<T>>(
-		this,
-		omniProfile,
-		{ method, path, qs, body },
-	);
+	return (await vendorJson.call(this, omniProfile, { ...options, method, path, qs, body })) as T;
 }
 
 /** Omni lists are bare arrays without a total; anything else on a list is treated as no rows. */
