@@ -5,8 +5,9 @@ import { chunk } from '../../shared/batching';
 import { safetyBufferOf } from '../../shared/safetyBuffer';
 import { flagChangesSinceLastRun, type FlaggedAvailableToSell } from '../../shared/levelFlags';
 import type { RequestContext } from '../../shared/http';
-import { omniAvailableToSell, type OmniAtsOptions, type OmniStockRow } from './availableToSell';
 import { omniList } from '../transport';
+import { omniAvailableToSell, type OmniAtsOptions, type OmniStockRow } from './availableToSell';
+import type { AtsSettings } from './availableToSellSettings';
 import { readKey, readNumber, readString } from './keys';
 import { inList, joinWhere } from './where';
 
@@ -52,14 +53,6 @@ export async function fetchStockRows(
 	return rows;
 }
 
-export interface AtsSettings {
-	branches: Array<string | number>;
-	subtractHolding: boolean;
-	addIncoming: boolean;
-	safetyBufferMode: 'none' | 'absolute' | 'percent';
-	safetyBufferValue: number;
-}
-
 export function atsOptions(settings: AtsSettings, skus: string[]): OmniAtsOptions {
 	const buffer = safetyBufferOf(settings.safetyBufferMode, settings.safetyBufferValue);
 	return {
@@ -77,7 +70,7 @@ export function computeAts(rows: OmniStockRow[], settings: AtsSettings, skus: st
 
 const STATE_KEY = 'omniAvailableToSell';
 
-/** Change flags against the previous run (shared rule: nodes/shared/levelFlags.ts). */
+/** Change flags against the previous run, by the rule every available-to-sell operation shares. */
 export function flagChanges(
 	staticData: IDataObject,
 	results: AvailableToSell[],

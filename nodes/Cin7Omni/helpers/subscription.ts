@@ -89,7 +89,3 @@ export function subscriptionPatch(config: SubscriptionSource, accepts: boolean):
 			throw new Error('the subscription source is "None", so email consent cannot be written');
 	}
 }
-
-export function unsubscribePatch(config: SubscriptionSource): IDataObject {
-	return subscriptionPatch(config, false);
-}

@@ -1,4 +1,7 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
 import { formatOmniDate } from '../../shared/dates';
+import { readDate } from '../../shared/params';
 
 /**
  * Builders for Omni's SQL-like `where` parameter. Values are quoted here, once, so a name with an
@@ -13,9 +16,17 @@ export function eq(field: string, value: string | number): string {
 	return `${field}=${quote(value)}`;
 }
 
-export function inList(field: string, values: Array<string | number>): string {
+/** `field IN (…)`, or `field=…` for one value; undefined for none (no filter). */
+export function inList(field: string, values: Array<string | number>): string | undefined {
+	if (!values.length) return undefined;
 	if (values.length === 1) return eq(field, values[0]);
 	return `${field} IN (${values.map(quote).join(',')})`;
+}
+
+/** `field=…` for a filter typed as text; undefined when it was left empty. */
+export function textEq(field: string, value: unknown): string | undefined {
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	return text ? eq(field, text) : undefined;
 }
 
 export function modifiedSince(date: Date): string {
@@ -33,8 +44,16 @@ export function joinWhere(clauses: Array<string | undefined>): string | undefine
 	return parts.map((p) => (/\sOR\s/i.test(p) ? `(${p})` : p)).join(' AND ');
 }
 
-/** Splits a comma-separated parameter into trimmed, non-empty, de-duplicated values. */
-export function splitList(value: unknown): string[] {
-	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-	return [...new Set(list.map((v) => v.trim()).filter(Boolean))];
+/**
+ * The `where` of a Get Many from its Filters collection: Modified Since, then the operation's own
+ * clauses, then the user's raw clause.
+ */
+export function getManyWhere(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	clauses: (filters: IDataObject) => Array<string | undefined>,
+): string | undefined {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const since = readDate(ctx, itemIndex, 'Filters → Modified Since', filters.modifiedSince);
+	return joinWhere([since ? modifiedSince(since) : undefined, ...clauses(filters), filters.where as string | undefined]);
 }
