@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { batchWrite } from '../../helpers/batchWrite';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { omniBatchJob } from '../../helpers/batchJob';
 import { readSubscriptionSource } from '../../helpers/subscriptionOptions';
 import { buildContact, contactFieldOptions, contactTypeProperty } from './fields';
 
@@ -31,18 +33,21 @@ export const description = updateDisplayOptions(
 );
 
 /** Creates contacts in arrays of up to 250; a rejected record fails only its own item. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'POST', 'Contacts', (i) =>
-		buildContact(
-			this,
-			i,
-			{
-				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
-				type: this.getNodeParameter('type', i, 'Customer') as string,
-				email: this.getNodeParameter('email', i, '') as string,
-			},
-			readSubscriptionSource(this, i),
-			'Additional Fields',
-		),
-	);
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'POST', resource: 'Contacts' }),
+		build: (i) => ({
+			record: buildContact(
+				this,
+				i,
+				{
+					...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+					type: this.getNodeParameter('type', i, 'Customer') as string,
+					email: this.getNodeParameter('email', i, '') as string,
+				},
+				readSubscriptionSource(this, i),
+				'Additional Fields',
+			),
+		}),
+	});
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/items';
-import { compact } from '../../helpers/compact';
-import { customFieldsProperty, pairsToObject } from '../../helpers/params';
+import { compact, pairsToObject } from '../../../shared/params';
+import { customFieldsProperty } from '../../helpers/fields';
 import { subscriptionPatch, type SubscriptionSource } from '../../helpers/subscription';
 
 const text = (displayName: string, name: string, description?: string): INodeProperties => ({
@@ -68,8 +68,9 @@ export const contactTypeProperty: INodeProperties = {
 };
 
 /**
- * A contact record from the UI fields: empty values omitted (PUT keeps them as they are), custom
- * fields merged with the consent patch when an email subscription change is asked for.
+ * A contact record from the UI fields: empty values omitted at every depth (Omni's PUT keeps an
+ * omitted field as it is but clears one sent as ""), custom fields merged with the consent patch
+ * when an email subscription change is asked for.
  */
 export function buildContact(
 	ctx: IExecuteFunctions,
@@ -94,5 +95,5 @@ export function buildContact(
 	}
 	if (Object.keys(custom).length) record.customFields = custom;
 	if (typeof record.email === 'string') record.email = record.email.trim();
-	return compact(record);
+	return compact(record, 'deep');
 }

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, runPerItem } from '../../../shared/items';
+import type { ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
 import { readSubscriptionSource, withConsent } from '../../helpers/subscriptionOptions';
 import { eq } from '../../helpers/where';
 import { omniList } from '../../transport';
@@ -23,12 +24,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const email = String(this.getNodeParameter('email', i, '') ?? '').trim();
-		if (!email) throw inputError(this, i, 'Email', 'is empty');
-		const consent = readSubscriptionSource(this, i);
-		const rows = await omniList.call(this, 'Contacts', { where: eq('email', email), order: 'id ASC' }, 10);
-		return rows.map((c) => withConsent(c, consent));
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const email = requiredText(this, i, 'Email', this.getNodeParameter('email', i, ''));
+	const consent = readSubscriptionSource(this, i);
+	const rows = await omniList.call(this, 'Contacts', { where: eq('email', email), order: 'id ASC' }, 10);
+	return rows.map((c) => withConsent(c, consent));
 }

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
-import { readId } from '../../helpers/params';
+import type { ItemResult } from '../../../shared/items';
+import { readId } from '../../../shared/params';
 import { readSubscriptionSource, withConsent } from '../../helpers/subscriptionOptions';
 import { omniGetById } from '../../transport';
 
@@ -19,9 +19,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const id = readId(this, i, 'contactId', 'Contact ID');
-		return withConsent(await omniGetById.call(this, 'Contacts', id), readSubscriptionSource(this, i));
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const id = readId(this, i, 'Contact ID', this.getNodeParameter('contactId', i, ''));
+	return withConsent(await omniGetById.call(this, 'Contacts', id), readSubscriptionSource(this, i));
 }

@@ -8,7 +8,7 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, findByEmail, get, getAll, update, upsert };
+export const operations = { create, findByEmail, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError } from '../../../shared/items';
-import { batchWrite } from '../../helpers/batchWrite';
-import { hasChanges } from '../../helpers/compact';
-import { readId } from '../../helpers/params';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { readId } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
+import { requireChanges } from '../../helpers/changes';
 import { readSubscriptionSource } from '../../helpers/subscriptionOptions';
 import { buildContact, contactFieldOptions, contactTypeProperty } from './fields';
 
@@ -39,12 +40,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'PUT', 'Contacts', (i) => {
-		const id = readId(this, i, 'contactId', 'Contact ID');
-		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-		const record = { id, ...buildContact(this, i, fields, readSubscriptionSource(this, i), 'Update Fields') };
-		if (!hasChanges(record)) throw inputError(this, i, 'Update Fields', 'has nothing to update');
-		return record;
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'PUT', resource: 'Contacts' }),
+		build: (i) => {
+			const id = readId(this, i, 'Contact ID', this.getNodeParameter('contactId', i, ''));
+			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+			const contact = buildContact(this, i, fields, readSubscriptionSource(this, i), 'Update Fields');
+			return { record: requireChanges(this, i, { id, ...contact }) };
+		},
 	});
 }

@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { chunk, type Sourced } from '../../../shared/batching';
+import { buildRecords, writeInBatches, type BatchRecord } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError } from '../../../shared/items';
-import { buildRecords, emitOutcomes, sendBatches, type Outcome } from '../../helpers/batchWrite';
-import { readKey, readString } from '../../helpers/keys';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { requiredText } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
+import { readKey } from '../../helpers/keys';
+import { lookupByKey } from '../../helpers/lookup';
 import { readSubscriptionSource } from '../../helpers/subscriptionOptions';
-import { inList } from '../../helpers/where';
-import { omniList } from '../../transport';
 import { buildContact, contactFieldOptions, contactTypeProperty } from './fields';
 
 const properties: INodeProperties[] = [
@@ -36,84 +36,64 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Emails per lookup call: keeps the `where` short while saving calls against the daily budget. */
-const LOOKUP_CHUNK = 50;
-
 /**
- * Upsert by email: one lookup per 50 emails, then one PUT array for the existing contacts and one
- * POST array for the new ones. Items sharing an email all follow the first one, so a re-run or a
- * duplicate row never creates a second contact.
+ * Upsert by email: one lookup per 50 emails, then PUT arrays for the existing contacts and POST
+ * arrays for the new ones. Items sharing an email all follow the first one (`duplicateOfItem`),
+ * so a re-run or a duplicate row never creates a second contact.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outcomes = new Map<number, Outcome>();
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	const outcomes: ItemOutcomes = new Map();
 	const records = buildRecords(
 		this,
 		(i) => {
 			const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			const email = String(this.getNodeParameter('email', i, '') ?? '').trim();
-			if (!email) throw inputError(this, i, 'Email', 'is empty');
-			const record = buildContact(this, i, { ...fields, email }, readSubscriptionSource(this, i), 'Additional Fields');
-			return { ...record, type: this.getNodeParameter('type', i, 'Customer') as string };
+			const email = requiredText(this, i, 'Email', this.getNodeParameter('email', i, ''));
+			const contact = buildContact(this, i, { ...fields, email }, readSubscriptionSource(this, i), 'Additional Fields');
+			return {
+				record: { ...contact, type: this.getNodeParameter('type', i, 'Customer') as string },
+				key: email.toLowerCase(),
+			};
 		},
 		outcomes,
 	);
 
-	const existing = new Map<string, IDataObject>();
-	const emails = [...new Set(records.map((r) => String(r.record.email).toLowerCase()))];
-	const lookupFailed = new Map<string, unknown>();
-	for (const group of chunk(emails, LOOKUP_CHUNK)) {
-		try {
-			const found = await omniList.call(this, 'Contacts', { where: inList('email', group), order: 'id ASC' });
-			for (const c of found) {
-				const key = (readString(c, 'email') ?? '').trim().toLowerCase();
-				if (key && !existing.has(key)) existing.set(key, c);
-			}
-		} catch (error) {
-			for (const e of group) lookupFailed.set(e, error);
-		}
-	}
-
-	const toUpdate: Array<Sourced<IDataObject>> = [];
-	const toCreate: Array<Sourced<IDataObject>> = [];
-	const firstByEmail = new Map<string, number>();
-	const followers = new Map<number, number>();
-	for (const s of records) {
-		const key = String(s.record.email).toLowerCase();
-		if (lookupFailed.has(key)) {
-			outcomes.set(s.itemIndex, { ok: false, error: lookupFailed.get(key) });
-			continue;
-		}
-		const first = firstByEmail.get(key);
-		if (first !== undefined) {
-			followers.set(s.itemIndex, first);
-			continue;
-		}
-		firstByEmail.set(key, s.itemIndex);
-		const match = existing.get(key);
-		if (match) {
+	const { found, failed } = await lookupByKey(this, 'Contacts', 'email', records.map((r) => r.key as string));
+	const toUpdate: Array<BatchRecord<IDataObject>> = [];
+	const toCreate: Array<BatchRecord<IDataObject>> = [];
+	for (const r of records) {
+		const key = r.key as string;
+		const match = found.get(key);
+		if (failed.has(key)) {
+			outcomes.set(r.itemIndex, { ok: false, error: failed.get(key) });
+		} else if (match) {
 			// The type is kept as it is on an existing contact.
-			const { type: _type, ...rest } = s.record;
-			toUpdate.push({ itemIndex: s.itemIndex, record: { id: readKey(match, 'id') as number, ...rest } });
+			const { type: _type, ...rest } = r.record;
+			toUpdate.push({ ...r, record: { id: readKey(match, 'id') as number, ...rest } });
 		} else {
-			toCreate.push(s);
+			toCreate.push(r);
 		}
 	}
 
-	await sendBatches(this, 'PUT', 'Contacts', toUpdate, outcomes, (record, result) => ({
-		...record,
-		id: result.id ?? record.id,
-		success: true,
-		operation: 'updated',
-	}));
-	await sendBatches(this, 'POST', 'Contacts', toCreate, outcomes, (record, result) => ({
-		...record,
-		id: result.id,
-		success: true,
-		operation: 'created',
-	}));
-	for (const [item, first] of followers) {
-		const o = outcomes.get(first);
-		if (o) outcomes.set(item, o.ok ? { ok: true, json: { ...o.json, duplicateOfItem: first } } : o);
-	}
-	return emitOutcomes(this, outcomes);
+	const write = { resource: 'Contacts', duplicates: 'firstWins' } as const;
+	await writeInBatches(
+		this,
+		omniBatchJob(this, {
+			...write,
+			method: 'PUT',
+			describe: (record, result) => ({ ...record, id: result.id ?? record.id, success: true, operation: 'updated' }),
+		}),
+		toUpdate,
+		outcomes,
+	);
+	await writeInBatches(
+		this,
+		omniBatchJob(this, {
+			...write,
+			method: 'POST',
+			describe: (record, result) => ({ ...record, id: result.id, success: true, operation: 'created' }),
+		}),
+		toCreate,
+		outcomes,
+	);
+	return outcomes;
 }

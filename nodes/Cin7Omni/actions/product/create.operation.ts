@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError } from '../../../shared/items';
-import { batchWrite } from '../../helpers/batchWrite';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { requiredText } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
 import { buildProduct, buildProductOptions, productFieldOptions, productOptionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
@@ -24,17 +27,19 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'POST', 'Products', (i) => {
-		const name = String(this.getNodeParameter('name', i, '') ?? '').trim();
-		if (!name) throw inputError(this, i, 'Name', 'is empty');
-		const options = buildProductOptions(this, i, this.getNodeParameter('productOptions', i, {}) as IDataObject);
-		if (!options.length) throw inputError(this, i, 'Product Options (SKUs)', 'needs at least one option');
-		const product = buildProduct(this, i, {
-			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
-			name,
-			styleCode: this.getNodeParameter('styleCode', i, '') as string,
-		});
-		return { ...product, productOptions: options };
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'POST', resource: 'Products' }),
+		build: (i) => {
+			const name = requiredText(this, i, 'Name', this.getNodeParameter('name', i, ''));
+			const options = buildProductOptions(this, i, this.getNodeParameter('productOptions', i, {}) as IDataObject);
+			if (!options.length) throw inputError(this, i, 'Product Options (SKUs)', 'needs at least one option');
+			const product = buildProduct(this, i, {
+				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+				name,
+				styleCode: this.getNodeParameter('styleCode', i, '') as string,
+			});
+			return { record: { ...product, productOptions: options } };
+		},
 	});
 }

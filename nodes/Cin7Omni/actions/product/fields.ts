@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/items';
-import { compact } from '../../helpers/compact';
-import { customFieldsProperty, pairsToObject } from '../../helpers/params';
+import { compact, pairsToObject } from '../../../shared/params';
+import { customFieldsProperty } from '../../helpers/fields';
 
 const text = (displayName: string, name: string, description?: string): INodeProperties => ({
 	displayName,
@@ -107,16 +107,19 @@ export function buildProductOptions(ctx: IExecuteFunctions, i: number, collectio
 		for (const field of PRICE_FIELDS) record[field] = toNumber(ctx, i, option[field], `${label} → ${field}`);
 		record.id = toNumber(ctx, i, option.id, `${label} → Option ID`);
 		record.priceColumns = parsePriceColumns(ctx, i, option.priceColumns, `${label} → Price Columns`);
-		return compact(record);
+		return compact(record, 'deep');
 	});
 }
 
 export function buildProduct(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
 	const { customFields, supplierId, ...plain } = fields;
 	const custom = pairsToObject(customFields as IDataObject);
-	return compact({
-		...plain,
-		supplierId: toNumber(ctx, i, supplierId, 'Supplier ID'),
-		...(Object.keys(custom).length ? { customFields: custom } : {}),
-	});
+	return compact(
+		{
+			...plain,
+			supplierId: toNumber(ctx, i, supplierId, 'Supplier ID'),
+			...(Object.keys(custom).length ? { customFields: custom } : {}),
+		},
+		'deep',
+	);
 }

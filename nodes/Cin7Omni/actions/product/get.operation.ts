@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
-import { readId } from '../../helpers/params';
+import type { ItemResult } from '../../../shared/items';
+import { readId } from '../../../shared/params';
 import { omniGetById } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -18,8 +18,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) =>
-		await omniGetById.call(this, 'Products', readId(this, i, 'productId', 'Product ID')),
-	);
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return await omniGetById.call(this, 'Products', readId(this, i, 'Product ID', this.getNodeParameter('productId', i, '')));
 }

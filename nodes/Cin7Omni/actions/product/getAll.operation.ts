@@ -1,44 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
+import type { ItemResult } from '../../../shared/items';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
-import { readDate, whereFilter } from '../../helpers/params';
-import { eq, joinWhere, modifiedSince } from '../../helpers/where';
+import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
+import { getManyWhere, textEq } from '../../helpers/where';
 import { omniList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only products modified at or after this time (UTC)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Inactive', value: 'Inactive' },
-					{ name: 'Internal', value: 'Internal' },
-					{ name: 'Public', value: 'Public' },
-					{ name: 'Show in B2B', value: 'ShowInB2B' },
-				],
-				default: 'Public',
-			},
-			{ displayName: 'Style Code', name: 'styleCode', type: 'string', default: '' },
-			whereFilter,
-		],
-	},
+	filtersProperty([
+		modifiedSinceFilter('Only products modified at or after this time (UTC)'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Inactive', value: 'Inactive' },
+				{ name: 'Internal', value: 'Internal' },
+				{ name: 'Public', value: 'Public' },
+				{ name: 'Show in B2B', value: 'ShowInB2B' },
+			],
+			default: 'Public',
+		},
+		{ displayName: 'Style Code', name: 'styleCode', type: 'string', default: '' },
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -46,16 +32,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const since = readDate(this, i, filters.modifiedSince, 'Filters → Modified Since');
-		const where = joinWhere([
-			since ? modifiedSince(since) : undefined,
-			filters.status ? eq('status', filters.status as string) : undefined,
-			filters.styleCode ? eq('styleCode', String(filters.styleCode).trim()) : undefined,
-			filters.where as string | undefined,
-		]);
-		return await omniList.call(this, 'Products', { where, order: 'modifieddate ASC' }, readLimit(this, i));
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const where = getManyWhere(this, i, (f) => [textEq('status', f.status), textEq('styleCode', f.styleCode)]);
+	return await omniList.call(this, 'Products', { where, order: 'modifieddate ASC' }, readLimit(this, i));
 }

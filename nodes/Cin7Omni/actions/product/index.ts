@@ -5,7 +5,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { create, get, getAll, update };
+export const operations = { create, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{

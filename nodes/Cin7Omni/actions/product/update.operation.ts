@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError } from '../../../shared/items';
-import { batchWrite } from '../../helpers/batchWrite';
-import { hasChanges } from '../../helpers/compact';
-import { readId } from '../../helpers/params';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { readId } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
+import { requireChanges } from '../../helpers/changes';
 import { buildProduct, buildProductOptions, productFieldOptions, productOptionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
@@ -26,16 +27,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'PUT', 'Products', (i) => {
-		const id = readId(this, i, 'productId', 'Product ID');
-		const options = buildProductOptions(this, i, this.getNodeParameter('productOptions', i, {}) as IDataObject);
-		const record: IDataObject = {
-			id,
-			...buildProduct(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject),
-			...(options.length ? { productOptions: options } : {}),
-		};
-		if (!hasChanges(record)) throw inputError(this, i, 'Update Fields', 'has nothing to update');
-		return record;
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'PUT', resource: 'Products' }),
+		build: (i) => {
+			const id = readId(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
+			const options = buildProductOptions(this, i, this.getNodeParameter('productOptions', i, {}) as IDataObject);
+			const record: IDataObject = {
+				id,
+				...buildProduct(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject),
+				...(options.length ? { productOptions: options } : {}),
+			};
+			return { record: requireChanges(this, i, record) };
+		},
 	});
 }

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { chunk, type Sourced } from '../../../shared/batching';
+import { buildRecords, writeInBatches, type BatchRecord } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError } from '../../../shared/items';
-import { buildRecords, emitOutcomes, sendBatches, type Outcome } from '../../helpers/batchWrite';
-import { readString } from '../../helpers/keys';
-import { inList } from '../../helpers/where';
-import { omniList } from '../../transport';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { omniBatchJob } from '../../helpers/batchJob';
+import { lookupByKey } from '../../helpers/lookup';
 import { buildLines, buildOrder, lineItemsJsonProperty, lineItemsProperty, orderFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -34,14 +33,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const LOOKUP_CHUNK = 50;
-
 /**
  * Idempotent create: references are looked up first (50 per call) and an existing order is
- * returned with `alreadyExisted: true`; items repeating a reference follow the first such item.
+ * returned with `alreadyExisted: true`; items repeating a reference follow the first such item
+ * (`duplicateOfItem`). An order without a reference is always created.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outcomes = new Map<number, Outcome>();
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	const outcomes: ItemOutcomes = new Map();
 	const records = buildRecords(
 		this,
 		(i) => {
@@ -50,55 +48,47 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (reference.length > 30) throw inputError(this, i, 'Reference', 'is longer than 30 characters');
 			const lineItems = buildLines(this, i, this.getNodeParameter('lineItems', i, {}) as IDataObject, lineItemsJson);
 			if (!lineItems.length) throw inputError(this, i, 'Line Items', 'needs at least one line');
-			return { ...buildOrder(this, i, { ...fields, reference }, 'Additional Fields'), lineItems };
+			const record: IDataObject = { ...buildOrder(this, i, { ...fields, reference }, 'Additional Fields'), lineItems };
+			return { record, key: reference ? reference.toLowerCase() : undefined };
 		},
 		outcomes,
 	);
 
-	const refOf = (s: Sourced<IDataObject>) => String(s.record.reference ?? '').toLowerCase();
-	const references = [...new Set(records.map(refOf).filter(Boolean))];
-	const existing = new Map<string, IDataObject>();
-	const lookupFailed = new Map<string, unknown>();
-	for (const group of chunk(references, LOOKUP_CHUNK)) {
-		try {
-			const originals = records.map((s) => String(s.record.reference ?? '')).filter((r) => group.includes(r.toLowerCase()));
-			const found = await omniList.call(this, 'SalesOrders', { where: inList('reference', [...new Set(originals)]), order: 'id ASC' });
-			for (const order of found) {
-				const key = (readString(order, 'reference') ?? '').toLowerCase();
-				if (key && !existing.has(key)) existing.set(key, order);
-			}
-		} catch (error) {
-			for (const r of group) lookupFailed.set(r, error);
-		}
+	const references = records.map((r) => String(r.record.reference ?? '')).filter(Boolean);
+	const { found, failed } = await lookupByKey(this, 'SalesOrders', 'reference', references);
+	const toCreate: Array<BatchRecord<IDataObject>> = [];
+	for (const r of records) {
+		const existing = r.key === undefined ? undefined : found.get(r.key);
+		if (r.key !== undefined && failed.has(r.key)) outcomes.set(r.itemIndex, { ok: false, error: failed.get(r.key) });
+		else if (existing) outcomes.set(r.itemIndex, { ok: true, json: { ...existing, alreadyExisted: true } });
+		else toCreate.push(r);
 	}
 
-	const toCreate: Array<Sourced<IDataObject>> = [];
-	const first = new Map<string, number>();
-	const followers = new Map<number, number>();
-	for (const s of records) {
-		const ref = refOf(s);
-		if (ref && lookupFailed.has(ref)) {
-			outcomes.set(s.itemIndex, { ok: false, error: lookupFailed.get(ref) });
-		} else if (ref && existing.has(ref)) {
-			outcomes.set(s.itemIndex, { ok: true, json: { ...existing.get(ref), alreadyExisted: true } });
-		} else if (ref && first.has(ref)) {
-			followers.set(s.itemIndex, first.get(ref)!);
-		} else {
-			if (ref) first.set(ref, s.itemIndex);
-			toCreate.push(s);
+	await writeInBatches(
+		this,
+		omniBatchJob(this, {
+			method: 'POST',
+			resource: 'SalesOrders',
+			duplicates: 'firstWins',
+			describe: (record, result) => ({
+				...record,
+				id: result.id,
+				...(result.code && !record.reference ? { reference: result.code } : {}),
+				success: true,
+				alreadyExisted: false,
+			}),
+		}),
+		toCreate,
+		outcomes,
+	);
+	// An item following another one with its reference gets an order that, for it, already existed.
+	for (const r of toCreate) {
+		const o = outcomes.get(r.itemIndex);
+		if (!o?.ok || !o.json) continue;
+		const rows = Array.isArray(o.json) ? o.json : [o.json];
+		if (rows.some((row) => row.duplicateOfItem !== undefined)) {
+			outcomes.set(r.itemIndex, { ok: true, json: rows.map((row) => ({ ...row, alreadyExisted: true })) });
 		}
 	}
-
-	await sendBatches(this, 'POST', 'SalesOrders', toCreate, outcomes, (record, result) => ({
-		...record,
-		id: result.id,
-		...(result.code && !record.reference ? { reference: result.code } : {}),
-		success: true,
-		alreadyExisted: false,
-	}));
-	for (const [item, lead] of followers) {
-		const o = outcomes.get(lead);
-		if (o) outcomes.set(item, o.ok ? { ok: true, json: { ...o.json, alreadyExisted: true, duplicateOfItem: lead } } : o);
-	}
-	return emitOutcomes(this, outcomes);
+	return outcomes;
 }

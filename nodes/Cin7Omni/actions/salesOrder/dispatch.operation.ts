@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readId } from '../../helpers/params';
-import { batchWrite } from '../../helpers/batchWrite';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { readId } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
 import { buildOrder } from './fields';
 
 const properties: INodeProperties[] = [
@@ -40,16 +42,19 @@ export const description = updateDisplayOptions(
 );
 
 /** Omni has no dispatch route: a PUT of stage Dispatched with a dispatched date does it. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'PUT', 'SalesOrders', (i) => {
-		const id = readId(this, i, 'orderId', 'Sales Order ID');
-		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const fields: IDataObject = {
-			stage: 'Dispatched',
-			dispatchedDate: extra.dispatchedDate || new Date(clock.now()).toISOString(),
-			trackingCode: this.getNodeParameter('trackingCode', i, '') as string,
-			logisticsCarrier: extra.logisticsCarrier,
-		};
-		return { id, ...buildOrder(this, i, fields, 'Dispatch') };
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'PUT', resource: 'SalesOrders' }),
+		build: (i) => {
+			const id = readId(this, i, 'Sales Order ID', this.getNodeParameter('orderId', i, ''));
+			const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const fields: IDataObject = {
+				stage: 'Dispatched',
+				dispatchedDate: extra.dispatchedDate || new Date(clock.now()).toISOString(),
+				trackingCode: this.getNodeParameter('trackingCode', i, '') as string,
+				logisticsCarrier: extra.logisticsCarrier,
+			};
+			return { record: { id, ...buildOrder(this, i, fields, 'Dispatch') } };
+		},
 	});
 }

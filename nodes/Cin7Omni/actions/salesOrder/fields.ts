@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/items';
 import { formatOmniDate } from '../../../shared/dates';
-import { compact } from '../../helpers/compact';
-import { customFieldsProperty, pairsToObject, readDate, readJson } from '../../helpers/params';
+import { inputError } from '../../../shared/items';
+import { compact, pairsToObject, readDate, readJson } from '../../../shared/params';
+import { customFieldsProperty } from '../../helpers/fields';
 
 const text = (displayName: string, name: string, description?: string): INodeProperties => ({
 	displayName,
@@ -126,14 +126,13 @@ function toNumber(ctx: IExecuteFunctions, i: number, value: unknown, field: stri
 }
 
 export function buildLines(ctx: IExecuteFunctions, i: number, fixed: IDataObject | undefined, json: unknown): IDataObject[] {
-	const fromJson = readJson(ctx, i, json, 'Line Items (JSON)');
-	if (fromJson !== undefined && !Array.isArray(fromJson)) throw inputError(ctx, i, 'Line Items (JSON)', 'must be a JSON array');
-	const lines = [...((fixed?.line as IDataObject[]) ?? []), ...((fromJson as IDataObject[]) ?? [])];
+	const fromJson = readJson<IDataObject[]>(ctx, i, 'Line Items (JSON)', json, 'array');
+	const lines = [...((fixed?.line as IDataObject[]) ?? []), ...(fromJson ?? [])];
 	return lines.map((line, n) => {
 		const label = `Line Items #${n + 1}`;
 		const out: IDataObject = { ...line };
 		for (const f of LINE_NUMERIC) if (f in out) out[f] = toNumber(ctx, i, out[f], `${label} → ${f}`);
-		const record = compact(out);
+		const record = compact(out, 'deep');
 		if (!record.code && !record.productOptionId) throw inputError(ctx, i, `${label} → SKU`, 'is empty');
 		if (typeof record.qty !== 'number') throw inputError(ctx, i, `${label} → Quantity`, 'is missing');
 		return record;
@@ -147,7 +146,7 @@ export function buildOrder(ctx: IExecuteFunctions, i: number, fields: IDataObjec
 	for (const f of NUMERIC) if (f in record) record[f] = toNumber(ctx, i, record[f], `${label} → ${f}`);
 	for (const f of DATES) {
 		if (!(f in record)) continue;
-		const date = readDate(ctx, i, record[f], `${label} → ${f}`);
+		const date = readDate(ctx, i, `${label} → ${f}`, record[f]);
 		record[f] = date ? formatOmniDate(date) : undefined;
 	}
 	const custom = pairsToObject(customFields as IDataObject);
@@ -156,5 +155,5 @@ export function buildOrder(ctx: IExecuteFunctions, i: number, fields: IDataObjec
 	const deliveryAddress = (delivery as IDataObject | undefined)?.address;
 	if (billingAddress) record.billing = billingAddress;
 	if (deliveryAddress) record.delivery = deliveryAddress;
-	return compact(record);
+	return compact(record, 'deep');
 }

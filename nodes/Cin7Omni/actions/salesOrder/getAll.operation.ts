@@ -1,35 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
+import type { ItemResult } from '../../../shared/items';
+import { splitList } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
-import { readDate, whereFilter } from '../../helpers/params';
-import { eq, inList, joinWhere, modifiedSince, splitList } from '../../helpers/where';
+import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
+import { eq, getManyWhere, inList, textEq } from '../../helpers/where';
 import { omniList } from '../../transport';
 import { stageOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Branch ID', name: 'branchId', type: 'string', default: '' },
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders modified at or after this time (UTC)',
-			},
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
-			{ displayName: 'Stages', name: 'stages', type: 'multiOptions', options: stageOptions, default: [] },
-			whereFilter,
-		],
-	},
+	filtersProperty([
+		{ displayName: 'Branch ID', name: 'branchId', type: 'string', default: '' },
+		modifiedSinceFilter('Only orders modified at or after this time (UTC)'),
+		{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
+		{ displayName: 'Stages', name: 'stages', type: 'multiOptions', options: stageOptions, default: [] },
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -37,19 +24,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const since = readDate(this, i, filters.modifiedSince, 'Filters → Modified Since');
-		const stages = splitList(filters.stages);
-		const branch = String(filters.branchId ?? '').trim();
-		const where = joinWhere([
-			since ? modifiedSince(since) : undefined,
-			stages.length ? inList('stage', stages) : undefined,
-			filters.reference ? eq('reference', String(filters.reference).trim()) : undefined,
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const where = getManyWhere(this, i, (f) => {
+		const branch = String(f.branchId ?? '').trim();
+		return [
+			inList('stage', splitList(f.stages)),
+			textEq('reference', f.reference),
 			branch ? eq('branchId', Number(branch)) : undefined,
-			filters.where as string | undefined,
-		]);
-		return await omniList.call(this, 'SalesOrders', { where, order: 'modifieddate ASC' }, readLimit(this, i));
+		];
 	});
+	return await omniList.call(this, 'SalesOrders', { where, order: 'modifieddate ASC' }, readLimit(this, i));
 }

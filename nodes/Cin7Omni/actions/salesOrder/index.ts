@@ -6,7 +6,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { create, dispatch, get, getAll, update };
+export const operations = { create, dispatch, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError } from '../../../shared/items';
-import { batchWrite } from '../../helpers/batchWrite';
-import { hasChanges } from '../../helpers/compact';
-import { readId } from '../../helpers/params';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { readId } from '../../../shared/params';
+import { omniBatchJob } from '../../helpers/batchJob';
+import { requireChanges } from '../../helpers/changes';
 import { buildOrder, orderFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -28,11 +29,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await batchWrite(this, 'PUT', 'SalesOrders', (i) => {
-		const id = readId(this, i, 'orderId', 'Sales Order ID');
-		const record = { id, ...buildOrder(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject, 'Update Fields') };
-		if (!hasChanges(record)) throw inputError(this, i, 'Update Fields', 'has nothing to update');
-		return record;
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	return await batchWrite(this, {
+		...omniBatchJob(this, { method: 'PUT', resource: 'SalesOrders' }),
+		build: (i) => {
+			const id = readId(this, i, 'Sales Order ID', this.getNodeParameter('orderId', i, ''));
+			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+			return { record: requireChanges(this, i, { id, ...buildOrder(this, i, fields, 'Update Fields') }) };
+		},
 	});
 }

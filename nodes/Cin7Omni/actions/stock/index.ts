@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as getAll from './getAll.operation';
 import * as getAvailableToSell from './getAvailableToSell.operation';
 
-export { getAll, getAvailableToSell };
+export const operations = { getAll, getAvailableToSell };
 
 export const description: INodeProperties[] = [
 	{
