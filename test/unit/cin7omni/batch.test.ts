@@ -1,8 +1,5 @@
-import nock from 'nock';
-
 import { router } from '../../../nodes/Cin7Omni/actions/router';
-import { useFakeClock } from '../helpers/fakeContext';
-import { API, BASE, bodyOf, items, omniContext } from './omniContext';
+import { bodyOf, omni } from './fixture';
 
 const params = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({
@@ -14,17 +11,7 @@ const params = (n: number) =>
 	}));
 
 describe('Cin7 Omni batch writes', () => {
-	let clock: ReturnType<typeof useFakeClock>;
-	beforeEach(() => {
-		clock = useFakeClock();
-		nock.disableNetConnect();
-	});
-	// Each test file loads its own nock; the previous file's interceptor must not linger.
-	afterAll(() => nock.restore());
-	afterEach(() => {
-		nock.cleanAll();
-		clock.restore();
-	});
+	omni.useTestEnv();
 
 	const reply = [
 		{ index: 0, success: true, id: 1, errors: [] },
@@ -33,9 +20,8 @@ describe('Cin7 Omni batch writes', () => {
 	];
 
 	it('one bad record fails only its own item with continue on fail', async () => {
-		nock(BASE).post(`${API}/Contacts`).reply(200, reply);
-		const { ctx } = omniContext(params(3), { items: items(3), continueOnFail: true });
-		const [out] = await router.call(ctx);
+		omni.api().post(omni.path('/Contacts')).reply(200, reply);
+		const { out } = await omni.run(params(3), { items: omni.items(3), continueOnFail: true });
 		expect(out).toHaveLength(3);
 		expect(out[0].json).toMatchObject({ id: 1, success: true });
 		expect(out[1].json.error).toMatch(/Item 1: Cin7 Omni rejected the record: Email is invalid/);
@@ -44,31 +30,28 @@ describe('Cin7 Omni batch writes', () => {
 	});
 
 	it('without continue on fail a per-record failure throws naming the item', async () => {
-		nock(BASE).post(`${API}/Contacts`).reply(200, reply);
-		const { ctx } = omniContext(params(3), { items: items(3) });
-		const error = await router.call(ctx).catch((e) => e);
+		omni.api().post(omni.path('/Contacts')).reply(200, reply);
+		const error = await omni.run(params(3), { items: omni.items(3) }).catch((e) => e);
 		expect(error.message).toMatch(/Item 1: .*Email is invalid/);
 		expect(error.context.itemIndex).toBe(1);
 	});
 
 	it('results are matched by index, not by position', async () => {
-		nock(BASE).post(`${API}/Contacts`).reply(200, [reply[2], reply[1], reply[0]]);
-		const { ctx } = omniContext(params(3), { items: items(3), continueOnFail: true });
-		const [out] = await router.call(ctx);
+		omni.api().post(omni.path('/Contacts')).reply(200, [reply[2], reply[1], reply[0]]);
+		const { out } = await omni.run(params(3), { items: omni.items(3), continueOnFail: true });
 		expect(out.map((o) => o.json.id)).toEqual([1, undefined, 3]);
 	});
 
 	it('an input error fails only that item and is never sent', async () => {
-		nock(BASE).post(`${API}/Contacts`).reply(200, [{ index: 0, success: true, id: 1 }, { index: 1, success: true, id: 3 }]);
+		omni.api().post(omni.path('/Contacts')).reply(200, [{ index: 0, success: true, id: 1 }, { index: 1, success: true, id: 3 }]);
 		const p = params(3);
 		(p[1] as Record<string, unknown>).operation = 'create';
 		const bad = [...p];
 		bad[1] = { ...p[1], resource: 'contact', additionalFields: { emailSubscription: 'subscribed' } } as never;
-		const { ctx, requests } = omniContext(bad.map((b, i) => (i === 1 ? { ...b, subscriptionSource: 'group' } : b)), {
-			items: items(3),
+		const { out, requests } = await omni.run(bad.map((b, i) => (i === 1 ? { ...b, subscriptionSource: 'group' } : b)), {
+			items: omni.items(3),
 			continueOnFail: true,
 		});
-		const [out] = await router.call(ctx);
 		expect(bodyOf(requests[0])).toHaveLength(2);
 		expect(out[1].json.error).toMatch(/Item 1: Additional Fields → Email Subscription/);
 		expect(out.map((o) => o.json.id)).toEqual([1, undefined, 3]);
@@ -76,31 +59,31 @@ describe('Cin7 Omni batch writes', () => {
 
 	it('an input error without continue on fail stops before anything is written', async () => {
 		const p = params(2).map((x, i) => (i === 1 ? { ...x, subscriptionSource: 'stage', additionalFields: { emailSubscription: 'unsubscribed' } } : x));
-		const { ctx, requests } = omniContext(p, { items: items(2) });
+		const { ctx, requests } = omni.context(p, { items: omni.items(2) });
 		await expect(router.call(ctx)).rejects.toThrow(/Item 1/);
 		expect(requests).toHaveLength(0);
 	});
 
 	it('sends at most 250 records per call', async () => {
 		const n = 251;
-		nock(BASE)
-			.post(`${API}/Contacts`)
+		omni
+			.api()
+			.post(omni.path('/Contacts'))
 			.reply(200, (_uri, body) => (body as unknown[]).map((_, index) => ({ index, success: true, id: index })));
-		nock(BASE)
-			.post(`${API}/Contacts`)
+		omni
+			.api()
+			.post(omni.path('/Contacts'))
 			.reply(200, (_uri, body) => (body as unknown[]).map((_, index) => ({ index, success: true, id: 1000 + index })));
 		const p = Array.from({ length: n }, (_, i) => ({ resource: 'contact', operation: 'create', type: 'Customer', email: `c${i}@x.com`, additionalFields: {} }));
-		const { ctx, requests } = omniContext(p, { items: items(n) });
-		const [out] = await router.call(ctx);
+		const { out, requests } = await omni.run(p, { items: omni.items(n) });
 		expect(requests.map((r) => bodyOf(r).length)).toEqual([250, 1]);
 		expect(out[250].json.id).toBe(1000);
 		expect(out[250].pairedItem).toEqual({ item: 250 });
 	});
 
 	it('a whole-call failure fails every item of that call', async () => {
-		nock(BASE).post(`${API}/Contacts`).reply(400, 'Missing or malformed JSON data');
-		const { ctx } = omniContext(params(2).map((x) => ({ ...x, email: 'ok@x.com' })), { items: items(2), continueOnFail: true });
-		const [out] = await router.call(ctx);
+		omni.api().post(omni.path('/Contacts')).reply(400, 'Missing or malformed JSON data');
+		const { out } = await omni.run(params(2).map((x) => ({ ...x, email: 'ok@x.com' })), { items: omni.items(2), continueOnFail: true });
 		expect(out.every((o) => /malformed JSON/.test(String(o.json.error)))).toBe(true);
 	});
 });

@@ -1,9 +1,6 @@
-import nock from 'nock';
-
-import { router } from '../../../nodes/Cin7Omni/actions/router';
-import { computeAts, toStockRow, type AtsSettings } from '../../../nodes/Cin7Omni/helpers/stock';
-import { useFakeClock } from '../helpers/fakeContext';
-import { API, BASE, omniContext } from './omniContext';
+import type { AtsSettings } from '../../../nodes/Cin7Omni/helpers/availableToSellSettings';
+import { computeAts, toStockRow } from '../../../nodes/Cin7Omni/helpers/stock';
+import { omni } from './fixture';
 
 const rows = [
 	{ code: 'A', branchId: 1, branchName: 'Shop', stockOnHand: 10, openSales: 2, available: 8, holding: 1, incoming: 5 },
@@ -38,28 +35,18 @@ describe('Omni available-to-sell arithmetic', () => {
 });
 
 describe('Cin7 Omni stock operations', () => {
-	let clock: ReturnType<typeof useFakeClock>;
-	beforeEach(() => {
-		clock = useFakeClock();
-		nock.disableNetConnect();
-	});
-	afterAll(() => nock.restore());
-	afterEach(() => {
-		nock.cleanAll();
-		clock.restore();
-	});
+	omni.useTestEnv();
 
 	it('gets many stock rows with filters', async () => {
-		nock(BASE).get(`${API}/Stock`).query(true).reply(200, rows);
-		const { ctx, requests } = omniContext({ resource: 'stock', operation: 'getAll', returnAll: true, filters: { skus: 'A, B', branchIds: ['1'] } });
-		const [out] = await router.call(ctx);
+		omni.api().get(omni.path('/Stock')).query(true).reply(200, rows);
+		const { out, requests } = await omni.run({ resource: 'stock', operation: 'getAll', returnAll: true, filters: { skus: 'A, B', branchIds: ['1'] } });
 		expect(out).toHaveLength(3);
 		expect(requests[0].qs!.where).toBe("code IN ('A','B') AND branchId=1");
 	});
 
 	it('gets available to sell per SKU with a per-branch breakdown', async () => {
-		nock(BASE).get(`${API}/Stock`).query((q) => q.where === "code IN ('A','ZZZ') AND branchId IN (1,2)").reply(200, rows.slice(0, 2));
-		const { ctx } = omniContext({
+		omni.api().get(omni.path('/Stock')).query((q) => q.where === "code IN ('A','ZZZ') AND branchId IN (1,2)").reply(200, rows.slice(0, 2));
+		const { out } = await omni.run({
 			resource: 'stock',
 			operation: 'getAvailableToSell',
 			skus: 'A, ZZZ',
@@ -69,7 +56,6 @@ describe('Cin7 Omni stock operations', () => {
 			safetyBufferMode: 'absolute',
 			safetyBufferValue: 1,
 		});
-		const [out] = await router.call(ctx);
 		expect(out.map((o) => [o.json.sku, o.json.availableToSell])).toEqual([
 			['A', 3],
 			['ZZZ', 0],
@@ -81,16 +67,16 @@ describe('Cin7 Omni stock operations', () => {
 	it('flags changes since the last run and stores only outside manual runs', async () => {
 		const staticData = {};
 		const params = { resource: 'stock', operation: 'getAvailableToSell', skus: '', branches: [], flagChangesSinceLastRun: true };
-		nock(BASE).get(`${API}/Stock`).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 0, openSales: 0 }]);
-		await router.call(omniContext(params, { staticData }).ctx);
-		nock(BASE).get(`${API}/Stock`).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
-		const [manual] = await router.call(omniContext(params, { staticData, mode: 'manual' }).ctx);
+		omni.api().get(omni.path('/Stock')).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 0, openSales: 0 }]);
+		await omni.run(params, { staticData });
+		omni.api().get(omni.path('/Stock')).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
+		const { out: manual } = await omni.run(params, { staticData, mode: 'manual' });
 		expect(manual[0].json).toMatchObject({ previousAvailableToSell: 0, changed: true, backInStock: true });
-		nock(BASE).get(`${API}/Stock`).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
-		const [first] = await router.call(omniContext(params, { staticData }).ctx);
+		omni.api().get(omni.path('/Stock')).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
+		const { out: first } = await omni.run(params, { staticData });
 		expect(first[0].json).toMatchObject({ previousAvailableToSell: 0, changed: true, backInStock: true });
-		nock(BASE).get(`${API}/Stock`).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
-		const [again] = await router.call(omniContext(params, { staticData }).ctx);
+		omni.api().get(omni.path('/Stock')).query(true).reply(200, [{ code: 'A', branchId: 1, stockOnHand: 4, openSales: 0 }]);
+		const { out: again } = await omni.run(params, { staticData });
 		expect(again[0].json).toMatchObject({ previousAvailableToSell: 4, changed: false, backInStock: false });
 	});
 });

@@ -1,29 +1,16 @@
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { Cin7OmniTrigger } from '../../../nodes/Cin7Omni/Cin7OmniTrigger.node';
-import { useFakeClock } from '../helpers/fakeContext';
-import { API, BASE, omniContext } from './omniContext';
+import { omni } from './fixture';
 
-const trigger = new Cin7OmniTrigger();
 const order = (id: number, modifiedDate: string, extra: IDataObject = {}) => ({ id, modifiedDate, ...extra });
 const poll = async (params: IDataObject, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') => {
-	const c = omniContext(params, { staticData, mode, poll: true });
-	const out = await trigger.poll.call(c.ctx);
-	return { out: out ? out[0].map((i) => i.json) : null, requests: c.requests };
+	const { json, requests } = await omni.poll(params, { staticData, mode });
+	return { out: json, requests };
 };
 
 describe('Cin7 Omni Trigger', () => {
-	let clock: ReturnType<typeof useFakeClock>;
-	beforeEach(() => {
-		clock = useFakeClock(Date.parse('2026-05-01T12:00:00Z'));
-		nock.disableNetConnect();
-	});
-	afterAll(() => nock.restore());
-	afterEach(() => {
-		nock.cleanAll();
-		clock.restore();
-	});
+	const env = omni.useTestEnv();
+	beforeEach(() => env.clock().set(Date.parse('2026-05-01T12:00:00Z')));
 
 	const params = { event: 'salesOrderUpdated', stages: ['Dispatched'], overlapMinutes: 5, maxPerPoll: 250, startDate: '' };
 
@@ -38,32 +25,32 @@ describe('Cin7 Omni Trigger', () => {
 	it('polls with overlap, ascending order and the stage filter; drops ties already emitted', async () => {
 		const staticData: IDataObject = {};
 		await poll(params, staticData);
-		clock.advance(60_000);
-		nock(BASE)
-			.get(`${API}/SalesOrders`)
+		env.clock().advance(60_000);
+		omni.api()
+			.get(omni.path('/SalesOrders'))
 			.query({ page: 1, rows: 250, order: 'modifieddate ASC', where: "modifieddate>='2026-05-01T11:55:00Z' AND stage='Dispatched'" })
 			.reply(200, [order(1, '2026-05-01T12:00:10Z'), order(2, '2026-05-01T12:00:30Z')]);
 		const first = await poll(params, staticData);
 		expect(first.out!.map((o) => o.id)).toEqual([1, 2]);
-		clock.advance(60_000);
+		env.clock().advance(60_000);
 		// Same second as order 2 (a tie) plus a new one: only the new one is emitted.
-		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(2, '2026-05-01T12:00:30Z'), order(3, '2026-05-01T12:00:30Z')]);
+		omni.api().get(omni.path('/SalesOrders')).query(true).reply(200, [order(2, '2026-05-01T12:00:30Z'), order(3, '2026-05-01T12:00:30Z')]);
 		const second = await poll(params, staticData);
 		expect(second.out!.map((o) => o.id)).toEqual([3]);
-		clock.advance(60_000);
-		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(3, '2026-05-01T12:00:30Z')]);
+		env.clock().advance(60_000);
+		omni.api().get(omni.path('/SalesOrders')).query(true).reply(200, [order(3, '2026-05-01T12:00:30Z')]);
 		expect((await poll(params, staticData)).out).toBeNull();
 	});
 
 	it('after a restart that rewinds the cursor, re-read records are not repeated', async () => {
 		const staticData: IDataObject = {};
 		await poll(params, staticData);
-		clock.advance(60_000);
-		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z')]);
+		env.clock().advance(60_000);
+		omni.api().get(omni.path('/SalesOrders')).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z')]);
 		await poll(params, staticData);
 		const saved = JSON.parse(JSON.stringify(staticData));
 		(saved.cursorState as IDataObject).cursor = '2026-05-01T11:59:00.000Z';
-		nock(BASE).get(`${API}/SalesOrders`).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z'), order(4, '2026-05-01T12:00:50Z')]);
+		omni.api().get(omni.path('/SalesOrders')).query(true).reply(200, [order(1, '2026-05-01T12:00:10Z'), order(4, '2026-05-01T12:00:50Z')]);
 		expect((await poll(params, saved)).out!.map((o) => o.id)).toEqual([4]);
 	});
 
@@ -71,7 +58,7 @@ describe('Cin7 Omni Trigger', () => {
 		const staticData: IDataObject = {};
 		await poll(params, staticData);
 		const before = JSON.stringify(staticData);
-		nock(BASE).get(`${API}/SalesOrders`).query({ page: 1, rows: 3, order: 'modifieddate DESC', where: "stage='Dispatched'" }).reply(200, [order(9, '2026-04-01T00:00:00Z')]);
+		omni.api().get(omni.path('/SalesOrders')).query({ page: 1, rows: 3, order: 'modifieddate DESC', where: "stage='Dispatched'" }).reply(200, [order(9, '2026-04-01T00:00:00Z')]);
 		const { out } = await poll(params, staticData, 'manual');
 		expect(out!.map((o) => o.id)).toEqual([9]);
 		expect(JSON.stringify(staticData)).toBe(before);
@@ -81,12 +68,12 @@ describe('Cin7 Omni Trigger', () => {
 		const staticData: IDataObject = {};
 		const capped = { ...params, maxPerPoll: 2, startDate: '2026-05-01T00:00:00Z' };
 		const page = Array.from({ length: 250 }, (_, i) => order(i + 1, `2026-05-01T01:00:${String(i % 60).padStart(2, '0')}Z`)).map((o, i) => ({ ...o, modifiedDate: new Date(Date.parse('2026-05-01T01:00:00Z') + i * 1000).toISOString() }));
-		nock(BASE).get(`${API}/SalesOrders`).query((q) => q.page === '1').reply(200, page);
+		omni.api().get(omni.path('/SalesOrders')).query((q) => q.page === '1').reply(200, page);
 		const first = await poll(capped, staticData);
 		expect(first.out!.map((o) => o.id)).toEqual([1, 2]);
 		// Ascending pages: the walk stopped after the first full page instead of reading page 2.
 		expect(first.requests).toHaveLength(1);
-		nock(BASE).get(`${API}/SalesOrders`).query((q) => q.page === '1').reply(200, page.slice(1, 10));
+		omni.api().get(omni.path('/SalesOrders')).query((q) => q.page === '1').reply(200, page.slice(1, 10));
 		const second = await poll(capped, staticData);
 		expect(second.out!.map((o) => o.id)).toEqual([3, 4]);
 	});
@@ -94,19 +81,19 @@ describe('Cin7 Omni Trigger', () => {
 	it('adds acceptsEmail to contact events', async () => {
 		const staticData: IDataObject = {};
 		const p = { event: 'contactUpdated', subscriptionSource: 'customField', startDate: '2026-05-01T00:00:00Z' };
-		nock(BASE).get(`${API}/Contacts`).query(true).reply(200, [{ id: 1, modifiedDate: '2026-05-01T01:00:00Z', customFields: { receive_email: 'No' } }]);
+		omni.api().get(omni.path('/Contacts')).query(true).reply(200, [{ id: 1, modifiedDate: '2026-05-01T01:00:00Z', customFields: { receive_email: 'No' } }]);
 		expect((await poll(p, staticData)).out).toEqual([expect.objectContaining({ id: 1, acceptsEmail: false })]);
 	});
 
 	it('stock changed emits available to sell for each changed SKU over all branches', async () => {
 		const staticData: IDataObject = {};
 		const p = { event: 'stockChanged', startDate: '2026-05-01T00:00:00Z', subtractHolding: true, branches: [] };
-		nock(BASE)
-			.get(`${API}/Stock`)
+		omni.api()
+			.get(omni.path('/Stock'))
 			.query((q) => String(q.where).startsWith('modifieddate'))
 			.reply(200, [{ productOptionId: 11, branchId: 1, code: 'A', modifiedDate: '2026-05-01T02:00:00Z' }]);
-		nock(BASE)
-			.get(`${API}/Stock`)
+		omni.api()
+			.get(omni.path('/Stock'))
 			.query((q) => q.where === "code='A'")
 			.reply(200, [
 				{ productOptionId: 11, branchId: 1, code: 'A', stockOnHand: 5, openSales: 1, holding: 1 },
