@@ -86,4 +86,37 @@ describe('Cin7 Omni batch writes', () => {
 		const { out } = await omni.run(params(2).map((x) => ({ ...x, email: 'ok@x.com' })), { items: omni.items(2), continueOnFail: true });
 		expect(out.every((o) => /malformed JSON/.test(String(o.json.error)))).toBe(true);
 	});
+
+	it('without continue on fail no batch is sent after a batch that failed', async () => {
+		omni.api().post(omni.path('/Contacts')).reply(400, 'Missing or malformed JSON data');
+		const p = Array.from({ length: 251 }, (_, i) => ({ resource: 'contact', operation: 'create', type: 'Customer', email: `c${i}@x.com`, additionalFields: {} }));
+		const { ctx, requests } = omni.context(p, { items: omni.items(251) });
+		const error = await router.call(ctx).catch((e) => e);
+		expect(error.message).toMatch(/malformed JSON/);
+		expect(error.context.itemIndex).toBe(0);
+		expect(requests).toHaveLength(1);
+	});
+
+	it('a record rejected in an upsert names its email; items sharing it follow the first', async () => {
+		omni.api().get(omni.path('/Contacts')).query(true).reply(200, []);
+		omni.api().post(omni.path('/Contacts')).reply(200, [{ index: 0, success: false, errors: ['Email is invalid'] }]);
+		const upsert = { resource: 'contact', operation: 'upsert', type: 'Customer', email: 'Bad@x', additionalFields: {} };
+		const { out } = await omni.run([upsert, upsert], { items: omni.items(2), continueOnFail: true });
+		expect(out.map((o) => o.json.error)).toEqual([
+			'Item 0: Cin7 Omni rejected the record "bad@x": Email is invalid',
+			'Item 0: Cin7 Omni rejected the record "bad@x": Email is invalid',
+		]);
+		expect(out[1].json.duplicateOfItem).toBe(0);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('a failed lookup fails only the items whose keys it asked for', async () => {
+		omni.api().get(omni.path('/SalesOrders')).query(true).reply(400, 'Bad where');
+		const order = { resource: 'salesOrder', operation: 'create', reference: 'WEB-1', lineItems: { line: [{ code: 'A', qty: 1 }] }, additionalFields: {} };
+		omni.api().post(omni.path('/SalesOrders')).reply(200, [{ index: 0, success: true, id: 7, code: 'SO-7' }]);
+		const { out } = await omni.run([order, { ...order, reference: '' }], { items: omni.items(2), continueOnFail: true });
+		expect(out[0].json.error).toMatch(/Bad where/);
+		expect(out[1].json).toMatchObject({ id: 7, reference: 'SO-7', success: true, alreadyExisted: false });
+	});
 });
+

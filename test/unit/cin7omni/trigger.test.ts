@@ -102,4 +102,20 @@ describe('Cin7 Omni Trigger', () => {
 		const { out } = await poll(p, staticData);
 		expect(out).toEqual([expect.objectContaining({ sku: 'A', availableToSell: 6, modifiedDate: '2026-05-01T02:00:00Z' })]);
 	});
+
+	it('a new Start Date restarts the cursor there', async () => {
+		const staticData: IDataObject = {};
+		await poll(params, staticData);
+		omni.api()
+			.get(omni.path('/SalesOrders'))
+			.query((q) => String(q.where).startsWith("modifieddate>='2026-04-30T23:55:00Z'"))
+			.reply(200, [order(5, '2026-05-01T01:00:00Z')]);
+		const { out } = await poll({ ...params, startDate: '2026-05-01T00:00:00Z' }, staticData);
+		expect(out!.map((o) => o.id)).toEqual([5]);
+		expect(JSON.parse((staticData.cursorState as IDataObject).configKey as string)).toMatchObject({ startDate: '2026-05-01T00:00:00.000Z' });
+	});
+
+	it('a Start Date that is not a date stops the poll with its text', async () => {
+		await expect(poll({ ...params, startDate: 'soon' }, {})).rejects.toThrow('Start Date is not a valid date: "soon"');
+	});
 });
