@@ -12,7 +12,7 @@ import * as insightData from './actions/insightData';
 import * as list from './actions/list';
 import { router } from './actions/router';
 import * as suppression from './actions/suppression';
-import * as loadOptions from './methods/loadOptions';
+import { getDataFields, getLists } from './methods/loadOptions';
 
 export class Dotdigital implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,7 +51,7 @@ export class Dotdigital implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions: { getDataFields, getLists } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http';
-import { v2Pages } from '../transport/paging';
+import { dotdigitalPages } from '../transport';
 
 export type SuppressionKind = 'suppressed' | 'unsubscribed';
 
@@ -28,12 +28,12 @@ export function flattenSuppression(row: IDataObject): IDataObject {
 
 /** Pages of suppressions since a date, flattened. */
 export async function* suppressionPages(
-	ctx: RequestContext,
+	this: RequestContext,
 	kind: SuppressionKind,
 	since: Date,
 	pageSize?: number,
 ): AsyncGenerator<IDataObject[]> {
-	for await (const rows of v2Pages<IDataObject>(ctx, suppressionPath(kind, since), {}, pageSize)) {
+	for await (const rows of dotdigitalPages.call(this, suppressionPath(kind, since), {}, pageSize)) {
 		yield rows.map(flattenSuppression);
 	}
 }

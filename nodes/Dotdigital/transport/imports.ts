@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
 import type { RequestContext } from '../../shared/http';
-import { ddRequest } from './index';
+import { dotdigitalRequest, seg } from './index';
 
 export interface ImportWait {
 	/** Seconds between status calls (Dotdigital asks for 5–30 s). */
@@ -24,18 +24,18 @@ export function isPending(status: unknown): boolean {
  * Waits go through the shared clock, so n8n's own sleep is used at run time and tests are instant.
  */
 export async function waitForImport(
-	ctx: RequestContext,
+	this: RequestContext,
 	statusPath: string,
 	wait: ImportWait,
 ): Promise<IDataObject> {
 	const intervalMs = Math.max(1, wait.intervalSeconds) * 1000;
 	const deadline = clock.now() + Math.max(0, wait.maxWaitMinutes) * 60_000;
 	for (;;) {
-		const report = await ddRequest(ctx, 'GET', statusPath);
+		const report = await dotdigitalRequest.call(this, 'GET', statusPath);
 		if (!isPending(report?.status)) return report;
 		if (clock.now() + intervalMs > deadline) {
 			throw new NodeOperationError(
-				ctx.getNode(),
+				this.getNode(),
 				`Dotdigital import ${statusPath.split('/').pop()} was still "${String(report?.status)}" after ${wait.maxWaitMinutes} minute(s)`,
 				{
 					description:
@@ -45,4 +45,20 @@ export async function waitForImport(
 		}
 		await clock.sleep(intervalMs);
 	}
+}
+
+/**
+ * Submits one import (`PUT <path>`) and waits for its report at `<path>/<importId>`. One import
+ * at a time: Dotdigital caps concurrent imports per account.
+ */
+export async function runImport(
+	this: RequestContext,
+	path: string,
+	body: IDataObject,
+	wait: ImportWait,
+): Promise<{ importId: string; report: IDataObject }> {
+	const submitted = await dotdigitalRequest.call(this, 'PUT', path, undefined, body);
+	const importId = String(submitted.importId ?? submitted.id);
+	const report = await waitForImport.call(this, `${path}/${seg(importId)}`, wait);
+	return { importId, report };
 }

@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { vendorJson, type RequestContext, type VendorProfile, type VendorRequest } from '../../shared/http';
-import { dotdigitalProfile } from './profile';
+import type { RequestContext } from '../../shared/http';
 
 /**
  * Dotdigital accounts live in one of three regions and the wrong host answers 403. "Detect" asks
@@ -45,12 +44,16 @@ function apiEndpointOf(info: IDataObject | undefined): string | undefined {
 	return typeof value === 'string' && value.trim() ? trimSlash(value) : undefined;
 }
 
-async function detect(ctx: RequestContext, start: string, override: boolean): Promise<string> {
-	const info = await vendorJson.call<RequestContext, [VendorProfile, VendorRequest], Promise<IDataObject>>(
-		ctx,
-		dotdigitalProfile(start),
-		{ method: 'GET', path: '/v2/account-info', timeoutMs: 121_000 },
-	);
+/** Reads `account-info` from the given host. */
+export type AccountInfoReader = (ctx: RequestContext, start: string) => Promise<IDataObject>;
+
+async function detect(
+	ctx: RequestContext,
+	start: string,
+	override: boolean,
+	readAccountInfo: AccountInfoReader,
+): Promise<string> {
+	const info = await readAccountInfo(ctx, start);
 	const endpoint = apiEndpointOf(info);
 	if (!endpoint) return start;
 	if (!acceptEndpoint(start, endpoint, override)) {
@@ -62,9 +65,11 @@ async function detect(ctx: RequestContext, start: string, override: boolean): Pr
 	return endpoint;
 }
 
+/** The API root for these credentials: the chosen region, the override, or the detected endpoint. */
 export async function resolveBaseUrl(
 	ctx: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
+	readAccountInfo: AccountInfoReader,
 ): Promise<string> {
 	const override = trimSlash(String(credentials.baseUrl ?? ''));
 	const region = String(credentials.region || 'detect');
@@ -74,7 +79,7 @@ export async function resolveBaseUrl(
 	const key = `${start}|${String(credentials.apiUser ?? '').toLowerCase()}`;
 	let pending = detected.get(key);
 	if (!pending) {
-		pending = detect(ctx, start, Boolean(override));
+		pending = detect(ctx, start, Boolean(override), readAccountInfo);
 		detected.set(key, pending);
 		// A failed detection (wrong password, outage) must not stick: the next call tries again.
 		pending.catch(() => detected.delete(key));
