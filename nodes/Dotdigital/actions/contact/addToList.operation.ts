@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, runPerItem } from '../../../shared/items';
-import { listIds, requireEmail } from '../../helpers/validation';
-import { ddRequest } from '../../transport';
+import type { ItemResult } from '../../../shared/items';
+import { requireEmail } from '../../helpers/email';
+import { oneListId } from '../../helpers/lists';
+import { dotdigitalRequest } from '../../transport';
 import { listField } from '../list/fields';
 
 const properties: INodeProperties[] = [
@@ -37,22 +38,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Reads the one list ID of a list picker, accepting an ID typed or mapped as an expression. */
-export function oneListId(ctx: IExecuteFunctions, i: number): number {
-	const ids = listIds(ctx, i, 'List Name or ID', ctx.getNodeParameter('listId', i));
-	if (ids.length !== 1) throw inputError(ctx, i, 'List Name or ID', 'must name exactly one list');
-	return ids[0];
-}
-
 /** POST /v2/address-books/{id}/contacts adds (and if needed creates) the contact in the list. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const listId = oneListId(this, i);
-		const email = requireEmail(this, i, 'Email', this.getNodeParameter('email', i));
-		const optInType = this.getNodeParameter('optInType', i, 'Unknown') as string;
-		const contact = await ddRequest(this, 'POST', `/v2/address-books/${listId}/contacts`, {
-			body: { email, optInType, emailType: 'Html' },
-		});
-		return { ...(contact as IDataObject), listId };
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const listId = oneListId(this, i);
+	const email = requireEmail(this, i, 'Email', this.getNodeParameter('email', i));
+	const optInType = this.getNodeParameter('optInType', i, 'Unknown') as string;
+	const contact = await dotdigitalRequest.call(this, 'POST', `/v2/address-books/${listId}/contacts`, undefined, {
+		email,
+		optInType,
+		emailType: 'Html',
 	});
+	return { ...contact, listId };
 }

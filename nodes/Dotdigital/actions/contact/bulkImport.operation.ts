@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchWrite, type BatchRecord, type RecordVerdict } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { errorItem, withItemIndex } from '../../../shared/items';
-import { inOrder, runBatchImport, type KeyedRecord, type RecordResult } from '../../helpers/batchImport';
+import type { ItemOutcomes } from '../../../shared/operation';
 import { importOptionsField, readImportOptions } from '../../helpers/importOptions';
-import { ddRequest } from '../../transport';
+import { runImport } from '../../transport/imports';
 import { buildContact, contactFields, mergeOptionField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -32,12 +32,12 @@ function failureText(entry: IDataObject): string {
 	return parts.length ? parts.join('; ') : 'rejected without a reason';
 }
 
-/** Maps the v3 import report back to the records of the batch by email. */
+/** Maps the v3 import report back to the records of the batch by email (each record's key). */
 export function judgeContactImport(
-	batch: Array<KeyedRecord<IDataObject>>,
+	batch: Array<BatchRecord<IDataObject>>,
 	report: IDataObject,
 	importId: string,
-): RecordResult[] {
+): RecordVerdict[] {
 	const status = String(report.status ?? '');
 	if (status.toLowerCase() !== FINISHED) {
 		return batch.map((r) => ({
@@ -54,54 +54,43 @@ export function judgeContactImport(
 	const created = new Set(((report.created as unknown[]) ?? []).map(emailOf));
 	const updated = new Set(((report.updated as unknown[]) ?? []).map(emailOf));
 	return batch.map((r) => {
+		const key = String(r.key);
 		const base = { email: (r.record.identifiers as IDataObject).email, importId };
-		const failure = failures.get(r.key);
+		const failure = failures.get(key);
 		if (failure) return { ok: false, json: base, error: failure };
-		const result = created.has(r.key) ? 'created' : updated.has(r.key) ? 'updated' : 'imported';
+		const result = created.has(key) ? 'created' : updated.has(key) ? 'updated' : 'imported';
 		return { ok: true, json: { ...base, result } };
 	});
 }
 
 /**
  * PUT /contacts/v3/import for all input items together, then GET /contacts/v3/import/{id} until it
- * finishes. Every item gets one output item: its import result or its own error.
+ * finishes. Every item gets one outcome: its import result or its own error. A repeated email is
+ * sent once, with the last item's values: an import rejects repeats, and the last value is what
+ * one-by-one upserts would have left behind.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const records: Array<KeyedRecord<IDataObject>> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
+	const options = readImportOptions(this);
+	const mergeOption = this.getNodeParameter('mergeOption', 0, 'overwrite') as string;
+	return await batchWrite<IDataObject>(this, {
+		vendor: 'Dotdigital',
+		noun: 'contact',
+		maxCount: options.batchSize,
+		maxBytes: options.maxBytes,
+		duplicates: 'lastWins',
+		build: (i) => {
 			const contact = buildContact(this, i);
 			const email = (contact.identifiers as IDataObject).email as string;
-			records.push({ record: { matchIdentifier: 'email', ...contact }, itemIndex: i, key: email.toLowerCase() });
-		} catch (error) {
-			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-			results[i] = errorItem(this, error, i);
-		}
-	}
-	if (!records.length) return inOrder(results);
-
-	const mergeOption = this.getNodeParameter('mergeOption', 0, 'overwrite') as string;
-	const options = readImportOptions(this);
-	await runBatchImport(
-		this,
-		{
-			noun: 'contact',
-			records,
-			maxCount: options.batchSize,
-			maxBytes: options.maxBytes,
-			wait: options.wait,
-			submit: async (contacts) => {
-				const res = await ddRequest(this, 'PUT', '/contacts/v3/import', {
-					body: { mergeOption, contacts },
-				});
-				return String(res.importId ?? res.id);
-			},
-			statusPath: (id) => `/contacts/v3/import/${encodeURIComponent(id)}`,
-			judge: judgeContactImport,
+			return { record: { matchIdentifier: 'email', ...contact }, key: email.toLowerCase() };
 		},
-		results,
-	);
-	return inOrder(results);
+		send: async (batch) => {
+			const { importId, report } = await runImport.call(
+				this,
+				'/contacts/v3/import',
+				{ mergeOption, contacts: batch.map((r) => r.record) },
+				options.wait,
+			);
+			return judgeContactImport(batch, report, importId);
+		},
+	});
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/items';
-import { jsonObject, listIds, requireEmail } from '../../helpers/validation';
+import { readJson } from '../../../shared/params';
+import { requireEmail } from '../../helpers/email';
+import { listIds } from '../../helpers/lists';
 
 /** The v3 API allows at most 100 lists on one contact write. */
 export const MAX_LISTS_PER_CONTACT = 100;
@@ -58,19 +60,20 @@ export const contactFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		default: {},
-		description: 'Contact data fields to write, e.g. FIRSTNAME or NEWSLETTER_SUBSCRIBER (YES / NO)',
+		description: 'Contact data fields to write, e.g. FIRSTNAME or NEWSLETTER_SUB (YES / NO)',
 		options: [
 			{
 				displayName: 'Field',
 				name: 'field',
 				values: [
 					{
-						displayName: 'Name',
+						displayName: 'Field Name or ID',
 						name: 'key',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getDataFields' },
 						default: '',
-						placeholder: 'e.g. FIRSTNAME',
-						description: 'The data field name as it exists in Dotdigital',
+						description:
+							'The data field as it exists in Dotdigital, e.g. FIRSTNAME. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Value',
@@ -116,7 +119,7 @@ export const contactFields: INodeProperties[] = [
 				],
 				default: 'subscribed',
 				description:
-					'Channel status to set. Leave it out to keep the stored status; use a data field such as NEWSLETTER_SUBSCRIBER for a soft YES / NO flag.',
+					'Channel status to set. Leave it out to keep the stored status; use a data field such as NEWSLETTER_SUB for a soft YES / NO flag.',
 			},
 			{
 				displayName: 'Email Type',
@@ -147,11 +150,20 @@ export const contactFields: INodeProperties[] = [
 
 /** The data-field object of one item: JSON first, then the visible pairs. */
 export function readDataFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fields = jsonObject(ctx, itemIndex, 'Data Fields (JSON)', ctx.getNodeParameter('dataFieldsJson', itemIndex, '{}'));
+	const json = readJson<IDataObject>(
+		ctx,
+		itemIndex,
+		'Data Fields (JSON)',
+		ctx.getNodeParameter('dataFieldsJson', itemIndex, '{}'),
+		'object',
+		'{"FIRSTNAME": "Ann"}',
+	);
+	// A copy: an expression hands over its own object, which must not collect the rows below.
+	const fields: IDataObject = { ...(json ?? {}) };
 	const ui = ctx.getNodeParameter('dataFieldsUi', itemIndex, {}) as { field?: Array<{ key?: string; value?: unknown }> };
 	for (const [n, pair] of (ui.field ?? []).entries()) {
 		const key = String(pair.key ?? '').trim();
-		if (!key) throw inputError(ctx, itemIndex, `Data Fields row ${n + 1} Name`, 'is empty');
+		if (!key) throw inputError(ctx, itemIndex, `Data Fields row ${n + 1} Field Name or ID`, 'is empty');
 		fields[key] = (pair.value ?? '') as IDataObject[string];
 	}
 	return fields;

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
-import { asNodeError } from '../../helpers/errors';
-import { requireEmail } from '../../helpers/validation';
-import { ddRequest, isNotFound, seg } from '../../transport';
+import { httpStatusOf } from '../../../shared/http';
+import { withItemIndex, type ItemResult } from '../../../shared/items';
+import { requireEmail } from '../../helpers/email';
+import { dotdigitalRequest, seg } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,15 +27,13 @@ export const description = updateDisplayOptions(
  * GET /contacts/v3/email/{email}. A missing contact is an answer, not a failure: the item comes out
  * as `{email, found: false}` so a workflow can branch on it.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const email = requireEmail(this, i, 'Email', this.getNodeParameter('email', i));
-		try {
-			const contact = await ddRequest(this, 'GET', `/contacts/v3/email/${seg(email)}`);
-			return { ...contact, found: true };
-		} catch (error) {
-			if (isNotFound(error)) return { email, found: false };
-			throw asNodeError(this, error);
-		}
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const email = requireEmail(this, i, 'Email', this.getNodeParameter('email', i));
+	try {
+		const contact = await dotdigitalRequest.call(this, 'GET', `/contacts/v3/email/${seg(email)}`);
+		return { ...contact, found: true };
+	} catch (error) {
+		if (httpStatusOf(error) === 404) return { email, found: false };
+		throw withItemIndex(this, error, i);
+	}
 }

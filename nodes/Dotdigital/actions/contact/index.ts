@@ -6,7 +6,7 @@ import * as get from './get.operation';
 import * as removeFromList from './removeFromList.operation';
 import * as upsert from './upsert.operation';
 
-export { addToList, bulkImport, get, removeFromList, upsert };
+export const operations = { addToList, bulkImport, get, removeFromList, upsert };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
-import { ddRequestFull, seg } from '../../transport';
+import type { ItemResult } from '../../../shared/items';
+import { dotdigitalResponse, seg } from '../../transport';
 import { buildContact, contactFields, mergeOptionField } from './fields';
 
 const properties: INodeProperties[] = [...contactFields, mergeOptionField];
@@ -20,19 +20,20 @@ const KEBAB: Record<string, string> = {
 };
 
 /** PATCH /contacts/v3/email/{email}: creates or updates one contact, its lists and channel status in one call. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const contact = buildContact(this, i);
-		const email = (contact.identifiers as IDataObject).email as string;
-		const mergeOption = KEBAB[this.getNodeParameter('mergeOption', i, 'overwrite') as string] ?? 'overwrite';
-		const response = await ddRequestFull(this, 'PATCH', `/contacts/v3/email/${seg(email)}`, {
-			qs: { 'merge-option': mergeOption },
-			body: contact,
-			// An upsert by email: sending it twice leaves the same contact, so a 502 or a dropped
-			// connection is retried instead of failing the item.
-			idempotent: true,
-		});
-		const body = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
-		return { ...body, created: response.status === 201 };
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const contact = buildContact(this, i);
+	const email = (contact.identifiers as IDataObject).email as string;
+	const mergeOption = KEBAB[this.getNodeParameter('mergeOption', i, 'overwrite') as string] ?? 'overwrite';
+	const response = await dotdigitalResponse.call(
+		this,
+		'PATCH',
+		`/contacts/v3/email/${seg(email)}`,
+		{ 'merge-option': mergeOption },
+		contact,
+		// An upsert by email: sending it twice leaves the same contact, so a 502 or a dropped
+		// connection is retried instead of failing the item.
+		{ idempotent: true },
+	);
+	const body = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
+	return { ...body, created: response.status === 201 };
 }

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, runPerItem } from '../../../shared/items';
-import { ddRequest } from '../../transport';
-import { asNodeError } from '../../helpers/errors';
+import { inputError, withItemIndex, type ItemResult } from '../../../shared/items';
+import { getDataFieldList } from '../../helpers/dataFields';
+import { runCache } from '../../helpers/runCache';
+import { dotdigitalRequest } from '../../transport';
 
 const TYPES = ['Boolean', 'Date', 'Numeric', 'String'];
 
@@ -113,66 +114,68 @@ function readWanted(ctx: IExecuteFunctions, i: number): Wanted[] {
 /**
  * Creates the data fields that are missing. A field that exists with another type is never
  * written over: values of the wrong type would be silently rejected or mangled on every sync.
+ * The fields are read once per run; what this run creates or re-reads joins that snapshot.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	let existing: Map<string, IDataObject> | undefined;
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const cache = runCache<Map<string, IDataObject>>(this, 'dataFields');
 	const load = async () => {
-		const fields = await ddRequest<IDataObject[]>(this, 'GET', '/v2/data-fields');
-		existing = new Map((Array.isArray(fields) ? fields : []).map((f) => [String(f.name).toUpperCase(), f]));
-		return existing;
+		const list = await getDataFieldList.call(this);
+		return cache.set(new Map(list.map((f) => [String(f.name).toUpperCase(), f])));
 	};
 
-	return await runPerItem.call(this, async (i) => {
-		const wanted = readWanted(this, i);
-		const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
-		const onConflict = this.getNodeParameter('onTypeConflict', i, 'error') as string;
-		const fields = existing ?? (await load());
+	const wanted = readWanted(this, i);
+	const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
+	const onConflict = this.getNodeParameter('onTypeConflict', i, 'error') as string;
+	const fields = cache.get() ?? (await load());
 
-		const conflicts = wanted.filter((w) => {
-			const have = fields.get(w.name.toUpperCase());
-			return have && String(have.type).toLowerCase() !== w.type.toLowerCase();
-		});
-		if (conflicts.length && onConflict === 'error') {
-			const list = conflicts
-				.map((c) => `${c.name} exists as ${String(fields.get(c.name.toUpperCase())?.type)}, not ${c.type}`)
-				.join('; ');
-			throw new NodeOperationError(this.getNode(), `Item ${i}: data field type conflict: ${list}`, {
-				itemIndex: i,
-				description:
-					'Nothing was created for this item. Change the requested type to the existing one, use another field name, or change the field in Dotdigital.',
-			});
-		}
-
-		const out: IDataObject[] = [];
-		for (const w of wanted) {
-			const have = fields.get(w.name.toUpperCase());
-			if (have) {
-				const same = String(have.type).toLowerCase() === w.type.toLowerCase();
-				out.push({
-					name: have.name as string,
-					type: w.type,
-					existingType: have.type as string,
-					status: same ? 'exists' : 'typeConflict',
-				});
-				continue;
-			}
-			try {
-				const created = await ddRequest(this, 'POST', '/v2/data-fields', {
-					body: { name: w.name, type: w.type, visibility, ...(w.defaultValue ? { defaultValue: w.defaultValue } : {}) },
-					// A repeat after a 502 / dropped connection that did create the field answers
-					// ERROR_NON_UNIQUE_DATAFIELD, handled below: safe to retry.
-					idempotent: true,
-				});
-				fields.set(w.name.toUpperCase(), { ...created, name: created.name ?? w.name, type: created.type ?? w.type });
-				out.push({ name: w.name, type: w.type, status: 'created' });
-			} catch (error) {
-				// Created meanwhile by another run: re-read and report what is there now.
-				if (!String((error as Error).message).includes('ERROR_NON_UNIQUE_DATAFIELD')) throw asNodeError(this, error);
-				const now = (await load()).get(w.name.toUpperCase());
-				const same = String(now?.type ?? '').toLowerCase() === w.type.toLowerCase();
-				out.push({ name: w.name, type: w.type, existingType: now?.type as string, status: same ? 'exists' : 'typeConflict' });
-			}
-		}
-		return out;
+	const conflicts = wanted.filter((w) => {
+		const have = fields.get(w.name.toUpperCase());
+		return have && String(have.type).toLowerCase() !== w.type.toLowerCase();
 	});
+	if (conflicts.length && onConflict === 'error') {
+		const list = conflicts
+			.map((c) => `${c.name} exists as ${String(fields.get(c.name.toUpperCase())?.type)}, not ${c.type}`)
+			.join('; ');
+		throw new NodeOperationError(this.getNode(), `Item ${i}: data field type conflict: ${list}`, {
+			itemIndex: i,
+			description:
+				'Nothing was created for this item. Change the requested type to the existing one, use another field name, or change the field in Dotdigital.',
+		});
+	}
+
+	const out: IDataObject[] = [];
+	for (const w of wanted) {
+		const have = fields.get(w.name.toUpperCase());
+		if (have) {
+			const same = String(have.type).toLowerCase() === w.type.toLowerCase();
+			out.push({
+				name: have.name as string,
+				type: w.type,
+				existingType: have.type as string,
+				status: same ? 'exists' : 'typeConflict',
+			});
+			continue;
+		}
+		try {
+			const created = await dotdigitalRequest.call(
+				this,
+				'POST',
+				'/v2/data-fields',
+				undefined,
+				{ name: w.name, type: w.type, visibility, ...(w.defaultValue ? { defaultValue: w.defaultValue } : {}) },
+				// A repeat after a 502 / dropped connection that did create the field answers
+				// ERROR_NON_UNIQUE_DATAFIELD, handled below: safe to retry.
+				{ idempotent: true },
+			);
+			fields.set(w.name.toUpperCase(), { ...created, name: created.name ?? w.name, type: created.type ?? w.type });
+			out.push({ name: w.name, type: w.type, status: 'created' });
+		} catch (error) {
+			// Created meanwhile by another run: re-read and report what is there now.
+			if (!String((error as Error).message).includes('ERROR_NON_UNIQUE_DATAFIELD')) throw withItemIndex(this, error, i);
+			const now = (await load()).get(w.name.toUpperCase());
+			const same = String(now?.type ?? '').toLowerCase() === w.type.toLowerCase();
+			out.push({ name: w.name, type: w.type, existingType: now?.type as string, status: same ? 'exists' : 'typeConflict' });
+		}
+	}
+	return out;
 }

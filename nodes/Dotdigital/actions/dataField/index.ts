@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as ensure from './ensure.operation';
 import * as getAll from './getAll.operation';
 
-export { ensure, getAll };
+export const operations = { ensure, getAll };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { batchWrite, type BatchRecord, type BuiltRecord, type RecordVerdict } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { errorItem, inputError, withItemIndex } from '../../../shared/items';
-import { inOrder, runBatchImport, type KeyedRecord, type RecordResult } from '../../helpers/batchImport';
+import { inputError } from '../../../shared/items';
+import type { ItemOutcomes } from '../../../shared/operation';
+import { readJson, requiredText } from '../../../shared/params';
+import { requireEmail } from '../../helpers/email';
 import { importOptionsField, readImportOptions } from '../../helpers/importOptions';
-import { jsonObject, requireEmail, requireText } from '../../helpers/validation';
-import { ddRequest } from '../../transport';
+import { runImport } from '../../transport/imports';
 import { insightFields } from './fields';
 
 const properties: INodeProperties[] = [...insightFields, importOptionsField()];
@@ -18,6 +20,7 @@ export const description = updateDisplayOptions(
 
 const COLLECTION_NAME = /^[-A-Za-z_][-A-Za-z0-9_]{1,255}$/;
 const DONE = ['complete', 'finished'];
+const RECORD_EXAMPLE = '{"orderId": "SO-1001", "total": 25}';
 
 /** Dotdigital rejects arrays directly inside arrays (`JsonContainsNestedArray`); catching it here names the item. */
 function nestedArrayPath(value: unknown, path: string): string | undefined {
@@ -36,12 +39,12 @@ function nestedArrayPath(value: unknown, path: string): string | undefined {
 	return undefined;
 }
 
-function readRecord(ctx: IExecuteFunctions, i: number, scope: string): KeyedRecord<IDataObject> {
-	const key = requireText(ctx, i, 'Record Key', ctx.getNodeParameter('recordKey', i));
+function readRecord(ctx: IExecuteFunctions, i: number, scope: string): BuiltRecord<IDataObject> {
+	const key = requiredText(ctx, i, 'Record Key', ctx.getNodeParameter('recordKey', i));
 	const source = ctx.getNodeParameter('recordSource', i, 'item') as string;
-	const json =
+	const json: IDataObject =
 		source === 'json'
-			? jsonObject(ctx, i, 'Record', ctx.getNodeParameter('recordJson', i, '{}'))
+			? { ...readJson<IDataObject>(ctx, i, 'Record', ctx.getNodeParameter('recordJson', i, '{}'), 'object', RECORD_EXAMPLE) }
 			: { ...ctx.getInputData()[i].json };
 	if (!Object.keys(json).length) throw inputError(ctx, i, 'Record', 'is an empty object');
 	const nested = nestedArrayPath(json, '');
@@ -51,7 +54,7 @@ function readRecord(ctx: IExecuteFunctions, i: number, scope: string): KeyedReco
 		const email = requireEmail(ctx, i, 'Contact Email', ctx.getNodeParameter('contactEmail', i));
 		record.contactIdentity = { identifier: 'email', value: email };
 	}
-	return { record, itemIndex: i, key };
+	return { record, key };
 }
 
 function failureText(f: IDataObject): string {
@@ -60,7 +63,7 @@ function failureText(f: IDataObject): string {
 }
 
 export function judgeInsightImport(collectionName: string) {
-	return (batch: Array<KeyedRecord<IDataObject>>, report: IDataObject, importId: string): RecordResult[] => {
+	return (batch: Array<BatchRecord<IDataObject>>, report: IDataObject, importId: string): RecordVerdict[] => {
 		const status = String(report.status ?? '');
 		if (!DONE.includes(status.toLowerCase())) {
 			return batch.map((r) => ({
@@ -74,8 +77,9 @@ export function judgeInsightImport(collectionName: string) {
 			if (f?.key !== undefined) failures.set(String(f.key), failureText(f));
 		}
 		return batch.map((r) => {
-			const json = { key: r.key, collectionName, importId };
-			const failure = failures.get(r.key);
+			const key = String(r.key);
+			const json = { key, collectionName, importId };
+			const failure = failures.get(key);
 			return failure ? { ok: false, json, error: failure } : { ok: true, json: { ...json, result: 'imported' } };
 		});
 	};
@@ -83,10 +87,10 @@ export function judgeInsightImport(collectionName: string) {
 
 /**
  * PUT /insightData/v3/import for all input items together (an upsert by record key), then
- * GET /insightData/v3/import/{id} until done; rejected records fail only their own items.
+ * GET /insightData/v3/import/{id} until done; rejected records fail only their own items. A key
+ * repeated in one run is sent once, with the last item's record: that is what the import keeps.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
 	const collectionName = String(this.getNodeParameter('collectionName', 0, '')).trim();
 	const collectionScope = this.getNodeParameter('collectionScope', 0, 'contact') as string;
 	const collectionType = this.getNodeParameter('collectionType', 0, 'orders') as string;
@@ -101,37 +105,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 	}
 
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const records: Array<KeyedRecord<IDataObject>> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			records.push(readRecord(this, i, collectionScope));
-		} catch (error) {
-			if (!this.continueOnFail()) throw withItemIndex(this, error, i);
-			results[i] = errorItem(this, error, i);
-		}
-	}
-	if (!records.length) return inOrder(results);
-
 	const options = readImportOptions(this);
-	await runBatchImport(
-		this,
-		{
-			noun: 'insight record',
-			records,
-			maxCount: options.batchSize,
-			maxBytes: options.maxBytes,
-			wait: options.wait,
-			submit: async (batch) => {
-				const res = await ddRequest(this, 'PUT', '/insightData/v3/import', {
-					body: { collectionName, collectionScope, collectionType, records: batch },
-				});
-				return String(res.importId ?? res.id);
-			},
-			statusPath: (id) => `/insightData/v3/import/${encodeURIComponent(id)}`,
-			judge: judgeInsightImport(collectionName),
+	const judge = judgeInsightImport(collectionName);
+	return await batchWrite<IDataObject>(this, {
+		vendor: 'Dotdigital',
+		noun: 'insight record',
+		maxCount: options.batchSize,
+		maxBytes: options.maxBytes,
+		duplicates: 'lastWins',
+		build: (i) => readRecord(this, i, collectionScope),
+		send: async (batch) => {
+			const { importId, report } = await runImport.call(
+				this,
+				'/insightData/v3/import',
+				{ collectionName, collectionScope, collectionType, records: batch.map((r) => r.record) },
+				options.wait,
+			);
+			return judge(batch, report, importId);
 		},
-		results,
-	);
-	return inOrder(results);
+	});
 }

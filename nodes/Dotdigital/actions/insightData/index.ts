@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as importRecords from './import.operation';
 
-export { importRecords as import };
+export const operations = { import: importRecords };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { runPerItem } from '../../../shared/items';
-import { collect, v2Pages } from '../../transport/paging';
+import type { ItemResult } from '../../../shared/items';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { dotdigitalList } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['list'], operation: ['getAll'] } },
@@ -11,9 +11,6 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /v2/address-books, paged with select/skip; one output item per list. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const limit = readLimit(this, i);
-		return await collect(v2Pages<IDataObject>(this, '/v2/address-books', {}, limit ?? undefined), limit);
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return await dotdigitalList.call(this, '/v2/address-books', {}, readLimit(this, i));
 }

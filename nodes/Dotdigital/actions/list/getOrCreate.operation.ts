@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, runPerItem } from '../../../shared/items';
-import { requireText } from '../../helpers/validation';
-import { ddRequest } from '../../transport';
-import { collect, v2Pages } from '../../transport/paging';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { requiredText } from '../../../shared/params';
+import { runCache } from '../../helpers/runCache';
+import { dotdigitalList, dotdigitalRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,20 +41,19 @@ const norm = (name: string) => name.trim().toLowerCase();
  * Dotdigital has no find-by-name, so all lists are read once per run and matched here. Lists
  * created during the run join that snapshot, so items naming the same list never create it twice.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	let known: Map<string, IDataObject> | undefined;
-	return await runPerItem.call(this, async (i) => {
-		const name = requireText(this, i, 'List Name', this.getNodeParameter('name', i));
-		if (name.length > MAX_NAME) throw inputError(this, i, 'List Name', `is longer than ${MAX_NAME} characters`);
-		if (!known) {
-			const lists = await collect(v2Pages<IDataObject>(this, '/v2/address-books'));
-			known = new Map(lists.map((l) => [norm(String(l.name ?? '')), l]));
-		}
-		const existing = known.get(norm(name));
-		if (existing) return { ...existing, created: false };
-		const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
-		const list = await ddRequest(this, 'POST', '/v2/address-books', { body: { name, visibility } });
-		known.set(norm(name), list);
-		return { ...list, created: true };
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const name = requiredText(this, i, 'List Name', this.getNodeParameter('name', i));
+	if (name.length > MAX_NAME) throw inputError(this, i, 'List Name', `is longer than ${MAX_NAME} characters`);
+	const cache = runCache<Map<string, IDataObject>>(this, 'lists');
+	let known = cache.get();
+	if (!known) {
+		const lists = await dotdigitalList.call(this, '/v2/address-books');
+		known = cache.set(new Map(lists.map((l) => [norm(String(l.name ?? '')), l])));
+	}
+	const existing = known.get(norm(name));
+	if (existing) return { ...existing, created: false };
+	const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
+	const list = await dotdigitalRequest.call(this, 'POST', '/v2/address-books', undefined, { name, visibility });
+	known.set(norm(name), list);
+	return { ...list, created: true };
 }

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as getAll from './getAll.operation';
 import * as getOrCreate from './getOrCreate.operation';
 
-export { getAll, getOrCreate };
+export const operations = { getAll, getOrCreate };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseUtc } from '../../../shared/dates';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, runPerItem } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
+import { takeRows } from '../../../shared/pagination';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { suppressionPages, type SuppressionKind } from '../../helpers/suppression';
-import { collect } from '../../transport/paging';
 
 const properties: INodeProperties[] = [
 	{
@@ -39,12 +39,10 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /v2/contacts/{suppressed|unsubscribed}-since/{date}, paged; one item per suppressed contact. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, async (i) => {
-		const since = parseUtc(this.getNodeParameter('since', i));
-		if (!since) throw inputError(this, i, 'Since', 'is not a date');
-		const kind = this.getNodeParameter('kind', i, 'suppressed') as SuppressionKind;
-		const limit = readLimit(this, i);
-		return await collect(suppressionPages(this, kind, since, limit), limit);
-	});
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const since = parseUtc(this.getNodeParameter('since', i));
+	if (!since) throw inputError(this, i, 'Since', 'is not a date');
+	const kind = this.getNodeParameter('kind', i, 'suppressed') as SuppressionKind;
+	const limit = readLimit(this, i);
+	return await takeRows(suppressionPages.call(this, kind, since, limit), limit);
 }

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as getAll from './getAll.operation';
 
-export { getAll };
+export const operations = { getAll };
 
 export const description: INodeProperties[] = [
 	{
