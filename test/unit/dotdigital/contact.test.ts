@@ -1,9 +1,7 @@
-import nock from 'nock';
+import { expectPaired } from '../helpers/systemFixture';
+import { dd } from './fixture';
 
-import { router } from '../../../nodes/Dotdigital/actions/router';
-import { dd, expectPaired, HOST, itemsOf, useDotdigitalTestEnv } from './setup';
-
-const env = useDotdigitalTestEnv();
+const env = dd.useTestEnv();
 
 const upsert = (extra: Record<string, unknown> = {}) => ({
 	resource: 'contact',
@@ -20,14 +18,14 @@ const upsert = (extra: Record<string, unknown> = {}) => ({
 describe('Dotdigital contact', () => {
 	it('upserts with data fields from JSON and the visible pairs, lists and channel status in one call', async () => {
 		let sent: Record<string, unknown> = {};
-		nock(HOST)
+		dd.api()
 			.patch('/contacts/v3/email/ann%2Btag%40example.com')
 			.query({ 'merge-option': 'overwrite-if-not-empty' })
 			.reply(201, (_uri, body) => {
 				sent = body as Record<string, unknown>;
 				return { contactId: 9, identifiers: { email: 'ann+tag@example.com' } };
 			});
-		const { ctx } = dd(
+		const { out } = await dd.run(
 			upsert({
 				email: ' ann+tag@example.com ',
 				listIds: [12, '34'],
@@ -37,77 +35,80 @@ describe('Dotdigital contact', () => {
 				mergeOption: 'overwriteIfNotEmpty',
 			}),
 		);
-		const out = await router.call(ctx);
 		expect(sent).toEqual({
 			identifiers: { email: 'ann+tag@example.com' },
 			dataFields: { FIRSTNAME: 'Ann', CUSTOMER_ID: '123', COMPANY: 'Acme', NEWSLETTER_SUBSCRIBER: 'YES' },
 			channelProperties: { email: { status: 'subscribed', optInType: 'single' } },
 			lists: [12, 34],
 		});
-		expect(out[0][0].json).toMatchObject({ contactId: 9, created: true });
+		expect(out[0].json).toMatchObject({ contactId: 9, created: true });
 		expectPaired(out, [0]);
 	});
 
 	it('names the item and field for a bad email, and fails only that item under continue on fail', async () => {
 		const params = [upsert(), upsert({ email: 'not-an-email' }), upsert({ email: 'bob@example.com' })];
-		nock(HOST).patch('/contacts/v3/email/ann%40example.com').query(true).reply(200, { contactId: 1 });
-		await expect(router.call(dd(params, { items: itemsOf(3) }).ctx)).rejects.toThrow(
+		dd.api().patch('/contacts/v3/email/ann%40example.com').query(true).reply(200, { contactId: 1 });
+		await expect(dd.run(params, { items: dd.items(3) })).rejects.toThrow(
 			/Item 1: Email is not a valid email address/,
 		);
 
-		nock(HOST).patch('/contacts/v3/email/ann%40example.com').query(true).reply(200, { contactId: 1 });
-		nock(HOST).patch('/contacts/v3/email/bob%40example.com').query(true).reply(200, { contactId: 2 });
-		const out = await router.call(dd(params, { items: itemsOf(3), continueOnFail: true }).ctx);
+		dd.api().patch('/contacts/v3/email/ann%40example.com').query(true).reply(200, { contactId: 1 });
+		dd.api().patch('/contacts/v3/email/bob%40example.com').query(true).reply(200, { contactId: 2 });
+		const { out } = await dd.run(params, { items: dd.items(3), continueOnFail: true });
 		expectPaired(out, [0, 1, 2]);
-		expect(out[0][1].json.error).toMatch(/Item 1: Email/);
-		expect(out[0][2].json).toMatchObject({ contactId: 2, created: false });
+		expect(out[1].json.error).toMatch(/Item 1: Email/);
+		expect(out[2].json).toMatchObject({ contactId: 2, created: false });
 	});
 
 	it('rejects data fields JSON that is not an object', async () => {
-		await expect(router.call(dd(upsert({ dataFieldsJson: '[1,2]' })).ctx)).rejects.toThrow(
+		await expect(dd.run(upsert({ dataFieldsJson: '[1,2]' }))).rejects.toThrow(
 			/Item 0: Data Fields \(JSON\) must be a JSON object/,
 		);
 	});
 
 	it('gets a contact by email, and reports a missing one as found: false', async () => {
-		nock(HOST).get('/contacts/v3/email/ann%40example.com').reply(200, { contactId: 5, identifiers: { email: 'ann@example.com' } });
-		nock(HOST).get('/contacts/v3/email/zed%40example.com').reply(404, { errorCode: 'contacts:contactNotFound' });
+		dd.api().get('/contacts/v3/email/ann%40example.com').reply(200, { contactId: 5, identifiers: { email: 'ann@example.com' } });
+		dd.api().get('/contacts/v3/email/zed%40example.com').reply(404, { errorCode: 'contacts:contactNotFound' });
 		const params = [
 			{ resource: 'contact', operation: 'get', email: 'ann@example.com' },
 			{ resource: 'contact', operation: 'get', email: 'zed@example.com' },
 		];
-		const out = await router.call(dd(params, { items: itemsOf(2) }).ctx);
-		expect(out[0].map((o) => o.json.found)).toEqual([true, false]);
+		const { out } = await dd.run(params, { items: dd.items(2) });
+		expect(out.map((o) => o.json.found)).toEqual([true, false]);
 		expectPaired(out, [0, 1]);
 	});
 
 	it('adds a contact to a list', async () => {
-		nock(HOST)
+		dd.api()
 			.post('/v2/address-books/77/contacts', { email: 'ann@example.com', optInType: 'Single', emailType: 'Html' })
 			.reply(200, { id: 5, email: 'ann@example.com', status: 'Subscribed' });
-		const out = await router.call(
-			dd({ resource: 'contact', operation: 'addToList', listId: 77, email: 'ann@example.com', optInType: 'Single' }).ctx,
-		);
-		expect(out[0][0].json).toMatchObject({ id: 5, listId: 77 });
+		const { out } = await dd.run({
+			resource: 'contact',
+			operation: 'addToList',
+			listId: 77,
+			email: 'ann@example.com',
+			optInType: 'Single',
+		});
+		expect(out[0].json).toMatchObject({ id: 5, listId: 77 });
 		expectPaired(out, [0]);
 	});
 
 	it('removes a contact from a list by looking up its ID, and tolerates a missing contact', async () => {
-		nock(HOST).get('/v2/contacts/ann%40example.com').reply(200, { id: 5, email: 'ann@example.com' });
-		nock(HOST).delete('/v2/address-books/77/contacts/5').reply(204);
-		nock(HOST).get('/v2/contacts/zed%40example.com').reply(404, { message: 'ERROR_CONTACT_NOT_FOUND' });
+		dd.api().get('/v2/contacts/ann%40example.com').reply(200, { id: 5, email: 'ann@example.com' });
+		dd.api().delete('/v2/address-books/77/contacts/5').reply(204);
+		dd.api().get('/v2/contacts/zed%40example.com').reply(404, { message: 'ERROR_CONTACT_NOT_FOUND' });
 		const params = [
 			{ resource: 'contact', operation: 'removeFromList', listId: '77', email: 'ann@example.com' },
 			{ resource: 'contact', operation: 'removeFromList', listId: '77', email: 'zed@example.com' },
 		];
-		const out = await router.call(dd(params, { items: itemsOf(2) }).ctx);
-		expect(out[0].map((o) => o.json.removed)).toEqual([true, false]);
+		const { out } = await dd.run(params, { items: dd.items(2) });
+		expect(out.map((o) => o.json.removed)).toEqual([true, false]);
 		expectPaired(out, [0, 1]);
 	});
 
 	it('rejects a list ID that is not a number, naming the field', async () => {
 		await expect(
-			router.call(dd({ resource: 'contact', operation: 'addToList', listId: 'abc', email: 'a@b.co' }).ctx),
+			dd.run({ resource: 'contact', operation: 'addToList', listId: 'abc', email: 'a@b.co' }),
 		).rejects.toThrow(/Item 0: List Name or ID contains "abc"/);
 	});
 });
@@ -128,15 +129,15 @@ describe('Dotdigital contact bulk import', () => {
 
 	function mockImports() {
 		const bodies: Array<Record<string, unknown>> = [];
-		nock(HOST)
+		dd.api()
 			.put('/contacts/v3/import')
 			.twice()
 			.reply(202, (_uri, body) => {
 				bodies.push(body as Record<string, unknown>);
 				return { importId: `imp-${bodies.length}` };
 			});
-		nock(HOST).get('/contacts/v3/import/imp-1').reply(200, { importId: 'imp-1', status: 'NotFinished' });
-		nock(HOST)
+		dd.api().get('/contacts/v3/import/imp-1').reply(200, { importId: 'imp-1', status: 'NotFinished' });
+		dd.api()
 			.get('/contacts/v3/import/imp-1')
 			.reply(200, {
 				importId: 'imp-1',
@@ -150,13 +151,13 @@ describe('Dotdigital contact bulk import', () => {
 					},
 				],
 			});
-		nock(HOST).get('/contacts/v3/import/imp-2').reply(200, { importId: 'imp-2', status: 'Finished', updated: [{ identifiers: { email: 'c@example.com' } }] });
+		dd.api().get('/contacts/v3/import/imp-2').reply(200, { importId: 'imp-2', status: 'Finished', updated: [{ identifiers: { email: 'c@example.com' } }] });
 		return bodies;
 	}
 
 	it('imports all items in batches, polls each import, and fails only the rejected item under continue on fail', async () => {
 		const bodies = mockImports();
-		const out = await router.call(dd(emails.map(row), { items: itemsOf(3), continueOnFail: true }).ctx);
+		const { out } = await dd.run(emails.map(row), { items: dd.items(3), continueOnFail: true });
 		expect(bodies).toHaveLength(2);
 		expect(bodies[0]).toMatchObject({
 			mergeOption: 'overwrite',
@@ -166,31 +167,31 @@ describe('Dotdigital contact bulk import', () => {
 			],
 		});
 		expectPaired(out, [0, 1, 2]);
-		expect(out[0][0].json).toMatchObject({ email: 'a@example.com', result: 'created', importId: 'imp-1' });
-		expect(out[0][1].json.error).toMatch(/invalidEmail: Email is suppressed/);
-		expect(out[0][2].json).toMatchObject({ email: 'c@example.com', result: 'updated' });
+		expect(out[0].json).toMatchObject({ email: 'a@example.com', result: 'created', importId: 'imp-1' });
+		expect(out[1].json.error).toMatch(/invalidEmail: Email is suppressed/);
+		expect(out[2].json).toMatchObject({ email: 'c@example.com', result: 'updated' });
 		// One wait between the NotFinished and the Finished status of the first import.
 		expect(env.clock().sleeps).toContain(5000);
 	});
 
 	it('without continue on fail, the error names the rejected item', async () => {
-		nock(HOST).put('/contacts/v3/import').reply(202, { importId: 'imp-1' });
-		nock(HOST)
+		dd.api().put('/contacts/v3/import').reply(202, { importId: 'imp-1' });
+		dd.api()
 			.get('/contacts/v3/import/imp-1')
 			.reply(200, {
 				status: 'Finished',
 				failures: [{ identifiers: { email: 'bad@example.com' }, failures: [{ failureCode: 'invalidEmail' }] }],
 			});
-		const error = await router.call(dd(emails.slice(0, 2).map(row), { items: itemsOf(2) }).ctx).catch((e) => e);
+		const error = await dd.run(emails.slice(0, 2).map(row), { items: dd.items(2) }).catch((e) => e);
 		expect(error.message).toMatch(/^Item 1: Dotdigital rejected the contact "bad@example.com": invalidEmail/);
 		expect(error.context.itemIndex).toBe(1);
 	});
 
 	it('fails every item of a batch whose import ends in a failed status', async () => {
-		nock(HOST).put('/contacts/v3/import').reply(202, { importId: 'x' });
-		nock(HOST).get('/contacts/v3/import/x').reply(200, { status: 'RejectedByWatchdog' });
-		const out = await router.call(dd(emails.slice(0, 2).map(row), { items: itemsOf(2), continueOnFail: true }).ctx);
-		expect(out[0].map((o) => o.json.error)).toEqual([
+		dd.api().put('/contacts/v3/import').reply(202, { importId: 'x' });
+		dd.api().get('/contacts/v3/import/x').reply(200, { status: 'RejectedByWatchdog' });
+		const { out } = await dd.run(emails.slice(0, 2).map(row), { items: dd.items(2), continueOnFail: true });
+		expect(out.map((o) => o.json.error)).toEqual([
 			expect.stringMatching(/RejectedByWatchdog/),
 			expect.stringMatching(/RejectedByWatchdog/),
 		]);
@@ -199,25 +200,25 @@ describe('Dotdigital contact bulk import', () => {
 
 	it('sends a repeated email once and gives both items the outcome', async () => {
 		let sent: Array<Record<string, unknown>> = [];
-		nock(HOST)
+		dd.api()
 			.put('/contacts/v3/import')
 			.reply(202, (_u, body) => {
 				sent = (body as { contacts: Array<Record<string, unknown>> }).contacts;
 				return { importId: 'd' };
 			});
-		nock(HOST).get('/contacts/v3/import/d').reply(200, { status: 'Finished' });
+		dd.api().get('/contacts/v3/import/d').reply(200, { status: 'Finished' });
 		const params = [row('a@example.com'), { ...row('A@example.com'), dataFieldsJson: { FIRSTNAME: 'later' } }];
-		const out = await router.call(dd(params, { items: itemsOf(2) }).ctx);
+		const { out } = await dd.run(params, { items: dd.items(2) });
 		expect(sent).toHaveLength(1);
 		expect(sent[0].dataFields).toEqual({ FIRSTNAME: 'later' });
-		expect(out[0][0].json).toMatchObject({ supersededByItem: 1, result: 'imported' });
+		expect(out[0].json).toMatchObject({ supersededByItem: 1, result: 'imported' });
 		expectPaired(out, [0, 1]);
 	});
 
 	it('stops waiting after the max wait and says the import goes on', async () => {
-		nock(HOST).put('/contacts/v3/import').reply(202, { importId: 'slow' });
-		nock(HOST).get('/contacts/v3/import/slow').times(13).reply(200, { status: 'NotFinished' });
+		dd.api().put('/contacts/v3/import').reply(202, { importId: 'slow' });
+		dd.api().get('/contacts/v3/import/slow').times(13).reply(200, { status: 'NotFinished' });
 		const params = { ...row('a@example.com'), importOptions: { maxWaitMinutes: 1, pollIntervalSeconds: 5 } };
-		await expect(router.call(dd(params).ctx)).rejects.toThrow(/still "NotFinished" after 1 minute/);
+		await expect(dd.run(params)).rejects.toThrow(/still "NotFinished" after 1 minute/);
 	});
 });

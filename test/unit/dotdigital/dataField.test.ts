@@ -1,10 +1,8 @@
-import nock from 'nock';
-
-import { router } from '../../../nodes/Dotdigital/actions/router';
 import { getDataFields, getLists } from '../../../nodes/Dotdigital/methods/loadOptions';
-import { dd, expectPaired, HOST, itemsOf, useDotdigitalTestEnv } from './setup';
+import { expectPaired } from '../helpers/systemFixture';
+import { dd } from './fixture';
 
-useDotdigitalTestEnv();
+dd.useTestEnv();
 
 const existing = [
 	{ name: 'FIRSTNAME', type: 'String', visibility: 'Public' },
@@ -22,21 +20,19 @@ const ensure = (fields: Array<{ name: string; type: string }>, extra: Record<str
 
 describe('Dotdigital data field', () => {
 	it('gets many data fields with a limit', async () => {
-		nock(HOST).get('/v2/data-fields').reply(200, existing);
-		const out = await router.call(dd({ resource: 'dataField', operation: 'getAll', returnAll: false, limit: 1 }).ctx);
-		expect(out[0].map((o) => o.json.name)).toEqual(['FIRSTNAME']);
+		dd.api().get('/v2/data-fields').reply(200, existing);
+		const { out } = await dd.run({ resource: 'dataField', operation: 'getAll', returnAll: false, limit: 1 });
+		expect(out.map((o) => o.json.name)).toEqual(['FIRSTNAME']);
 		expectPaired(out, [0]);
 	});
 
 	it('creates what is missing and reports what exists', async () => {
-		nock(HOST).get('/v2/data-fields').reply(200, existing);
-		nock(HOST)
+		dd.api().get('/v2/data-fields').reply(200, existing);
+		dd.api()
 			.post('/v2/data-fields', { name: 'CUSTOMER_ID', type: 'String', visibility: 'Private' })
 			.reply(200, { name: 'CUSTOMER_ID', type: 'String', visibility: 'Private' });
-		const out = await router.call(
-			dd(ensure([{ name: 'firstname', type: 'String' }, { name: 'CUSTOMER_ID', type: 'String' }])).ctx,
-		);
-		expect(out[0].map((o) => [o.json.name, o.json.status])).toEqual([
+		const { out } = await dd.run(ensure([{ name: 'firstname', type: 'String' }, { name: 'CUSTOMER_ID', type: 'String' }]));
+		expect(out.map((o) => [o.json.name, o.json.status])).toEqual([
 			['FIRSTNAME', 'exists'],
 			['CUSTOMER_ID', 'created'],
 		]);
@@ -44,36 +40,36 @@ describe('Dotdigital data field', () => {
 	});
 
 	it('reports a type conflict instead of creating anything', async () => {
-		nock(HOST).get('/v2/data-fields').reply(200, existing);
+		dd.api().get('/v2/data-fields').reply(200, existing);
 		const params = ensure([{ name: 'CUSTOMER_ID', type: 'String' }, { name: 'DOB', type: 'String' }]);
-		const error = await router.call(dd(params).ctx).catch((e) => e);
+		const error = await dd.run(params).catch((e) => e);
 		expect(error.message).toBe('Item 0: data field type conflict: DOB exists as Date, not String');
 
-		nock(HOST).get('/v2/data-fields').reply(200, existing);
-		nock(HOST).post('/v2/data-fields').reply(200, { name: 'CUSTOMER_ID', type: 'String' });
-		const out = await router.call(dd({ ...params, onTypeConflict: 'report' }).ctx);
-		expect(out[0][1].json).toMatchObject({ name: 'DOB', status: 'typeConflict', existingType: 'Date', type: 'String' });
+		dd.api().get('/v2/data-fields').reply(200, existing);
+		dd.api().post('/v2/data-fields').reply(200, { name: 'CUSTOMER_ID', type: 'String' });
+		const { out } = await dd.run({ ...params, onTypeConflict: 'report' });
+		expect(out[1].json).toMatchObject({ name: 'DOB', status: 'typeConflict', existingType: 'Date', type: 'String' });
 	});
 
 	it('treats a field created meanwhile (ERROR_NON_UNIQUE_DATAFIELD) as existing', async () => {
-		nock(HOST).get('/v2/data-fields').reply(200, []);
-		nock(HOST).post('/v2/data-fields').reply(400, { message: 'Field already exists. ERROR_NON_UNIQUE_DATAFIELD' });
-		nock(HOST).get('/v2/data-fields').reply(200, [{ name: 'TIER', type: 'String' }]);
-		const out = await router.call(dd(ensure([{ name: 'TIER', type: 'String' }])).ctx);
-		expect(out[0][0].json).toMatchObject({ name: 'TIER', status: 'exists' });
+		dd.api().get('/v2/data-fields').reply(200, []);
+		dd.api().post('/v2/data-fields').reply(400, { message: 'Field already exists. ERROR_NON_UNIQUE_DATAFIELD' });
+		dd.api().get('/v2/data-fields').reply(200, [{ name: 'TIER', type: 'String' }]);
+		const { out } = await dd.run(ensure([{ name: 'TIER', type: 'String' }]));
+		expect(out[0].json).toMatchObject({ name: 'TIER', status: 'exists' });
 	});
 
 	it('names item and row for an invalid field name', async () => {
-		nock(HOST).get('/v2/data-fields').reply(200, [{ name: 'OK', type: 'String' }]);
+		dd.api().get('/v2/data-fields').reply(200, [{ name: 'OK', type: 'String' }]);
 		await expect(
-			router.call(dd([ensure([{ name: 'OK', type: 'String' }]), ensure([{ name: 'has space', type: 'String' }])], { items: itemsOf(2) }).ctx),
+			dd.run([ensure([{ name: 'OK', type: 'String' }]), ensure([{ name: 'has space', type: 'String' }])], { items: dd.items(2) }),
 		).rejects.toThrow(/Item 1: Data Fields row 1 Name "has space" is not a valid data field name/);
 	});
 
 	it('loads lists and data fields for pickers', async () => {
-		nock(HOST).get('/v2/address-books').query(true).reply(200, [{ id: 3, name: 'Zed' }, { id: 1, name: 'Alpha' }]);
-		nock(HOST).get('/v2/data-fields').reply(200, existing);
-		const { ctx } = dd({});
+		dd.api().get('/v2/address-books').query(true).reply(200, [{ id: 3, name: 'Zed' }, { id: 1, name: 'Alpha' }]);
+		dd.api().get('/v2/data-fields').reply(200, existing);
+		const { ctx } = dd.context({}, { poll: true });
 		expect(await getLists.call(ctx)).toEqual([
 			{ name: 'Alpha', value: 1, description: 'ID 1' },
 			{ name: 'Zed', value: 3, description: 'ID 3' },

@@ -1,9 +1,7 @@
-import nock from 'nock';
+import { expectPaired } from '../helpers/systemFixture';
+import { dd } from './fixture';
 
-import { router } from '../../../nodes/Dotdigital/actions/router';
-import { dd, expectPaired, HOST, useDotdigitalTestEnv } from './setup';
-
-const env = useDotdigitalTestEnv();
+const env = dd.useTestEnv();
 
 const orders = [
 	{ id: 'SO-1', email: 'a@example.com', orderTotal: 10 },
@@ -27,25 +25,25 @@ const params = (o: (typeof orders)[number], extra: Record<string, unknown> = {})
 describe('Dotdigital insight data import', () => {
 	it('batches all items, polls each import and maps a rejected record to its item', async () => {
 		const bodies: Array<Record<string, unknown>> = [];
-		nock(HOST)
+		dd.api()
 			.put('/insightData/v3/import')
 			.twice()
 			.reply(202, (_u, body) => {
 				bodies.push(body as Record<string, unknown>);
 				return { importId: `i${bodies.length}` };
 			});
-		nock(HOST).get('/insightData/v3/import/i1').reply(200, { status: 'NotStarted' });
-		nock(HOST).get('/insightData/v3/import/i1').reply(200, { status: 'Processing' });
-		nock(HOST)
+		dd.api().get('/insightData/v3/import/i1').reply(200, { status: 'NotStarted' });
+		dd.api().get('/insightData/v3/import/i1').reply(200, { status: 'Processing' });
+		dd.api()
 			.get('/insightData/v3/import/i1')
 			.reply(200, {
 				status: 'Complete',
 				summary: { totalRecords: 2, totalImported: 1, totalRejected: 1 },
 				failures: [{ key: 'SO-2', failureReason: 'ContactEmailDoesNotExist', details: 'no contact' }],
 			});
-		nock(HOST).get('/insightData/v3/import/i2').reply(200, { status: 'Finished' });
+		dd.api().get('/insightData/v3/import/i2').reply(200, { status: 'Finished' });
 
-		const out = await router.call(dd(orders.map((o) => params(o)), { items, continueOnFail: true }).ctx);
+		const { out } = await dd.run(orders.map((o) => params(o)), { items, continueOnFail: true });
 		expect(bodies.map((b) => (b.records as unknown[]).length)).toEqual([2, 1]);
 		expect(bodies[0]).toEqual({
 			collectionName: 'orders',
@@ -57,28 +55,28 @@ describe('Dotdigital insight data import', () => {
 			],
 		});
 		expectPaired(out, [0, 1, 2]);
-		expect(out[0][0].json).toMatchObject({ key: 'SO-1', result: 'imported', importId: 'i1' });
-		expect(out[0][1].json.error).toMatch(/ContactEmailDoesNotExist \(no contact\)/);
-		expect(out[0][2].json).toMatchObject({ key: 'SO-3', result: 'imported' });
+		expect(out[0].json).toMatchObject({ key: 'SO-1', result: 'imported', importId: 'i1' });
+		expect(out[1].json.error).toMatch(/ContactEmailDoesNotExist \(no contact\)/);
+		expect(out[2].json).toMatchObject({ key: 'SO-3', result: 'imported' });
 		expect(env.clock().sleeps.filter((s) => s === 10_000)).toHaveLength(2);
 	});
 
 	it('without continue on fail names the rejected item', async () => {
-		nock(HOST).put('/insightData/v3/import').reply(202, { importId: 'x' });
-		nock(HOST).get('/insightData/v3/import/x').reply(200, { status: 'Complete', failures: [{ key: 'SO-1', failureReason: 'InvalidJson' }] });
-		const error = await router.call(dd([params(orders[0]), params(orders[1])], { items: items.slice(0, 2) }).ctx).catch((e) => e);
+		dd.api().put('/insightData/v3/import').reply(202, { importId: 'x' });
+		dd.api().get('/insightData/v3/import/x').reply(200, { status: 'Complete', failures: [{ key: 'SO-1', failureReason: 'InvalidJson' }] });
+		const error = await dd.run([params(orders[0]), params(orders[1])], { items: items.slice(0, 2) }).catch((e) => e);
 		expect(error.message).toMatch(/^Item 0: Dotdigital rejected the insight record "SO-1": InvalidJson/);
 	});
 
 	it('imports account catalog records from a JSON parameter without a contact, re-keyed records replace', async () => {
 		let body: Record<string, unknown> = {};
-		nock(HOST)
+		dd.api()
 			.put('/insightData/v3/import')
 			.reply(202, (_u, b) => {
 				body = b as Record<string, unknown>;
 				return { importId: 'c' };
 			});
-		nock(HOST).get('/insightData/v3/import/c').reply(200, { status: 'Finished' });
+		dd.api().get('/insightData/v3/import/c').reply(200, { status: 'Finished' });
 		const row = (sku: string, price: number) => ({
 			resource: 'insightData',
 			operation: 'import',
@@ -89,22 +87,22 @@ describe('Dotdigital insight data import', () => {
 			recordSource: 'json',
 			recordJson: JSON.stringify({ sku, name: sku, price }),
 		});
-		const out = await router.call(dd([row('TEE-S', 1), row('TEE-S', 2)], { items: [{ json: {} }, { json: {} }] }).ctx);
+		const { out } = await dd.run([row('TEE-S', 1), row('TEE-S', 2)], { items: [{ json: {} }, { json: {} }] });
 		expect(body.records).toEqual([{ key: 'TEE-S', json: { sku: 'TEE-S', name: 'TEE-S', price: 2 } }]);
-		expect(out[0][0].json).toMatchObject({ key: 'TEE-S', supersededByItem: 1 });
+		expect(out[0].json).toMatchObject({ key: 'TEE-S', supersededByItem: 1 });
 		expectPaired(out, [0, 1]);
 	});
 
 	it('rejects bad input before any call, naming item and field', async () => {
 		await expect(
-			router.call(dd([params(orders[0]), params({ ...orders[1], email: 'nope' })], { items: items.slice(0, 2) }).ctx),
+			dd.run([params(orders[0]), params({ ...orders[1], email: 'nope' })], { items: items.slice(0, 2) }),
 		).rejects.toThrow(/Item 1: Contact Email is not a valid email address/);
 		const nested = [{ json: { id: 'SO-9', lines: [[1, 2]] } }];
-		await expect(router.call(dd(params(orders[0]), { items: nested }).ctx)).rejects.toThrow(
+		await expect(dd.run(params(orders[0]), { items: nested })).rejects.toThrow(
 			/Item 0: Record holds an array inside an array at lines\[0\]/,
 		);
 		await expect(
-			router.call(dd({ ...params(orders[0]), collectionType: 'catalog', collectionScope: 'account', collectionName: 'products' }, { items }).ctx),
+			dd.run({ ...params(orders[0]), collectionType: 'catalog', collectionScope: 'account', collectionName: 'products' }, { items }),
 		).rejects.toThrow(/must be named catalog_/);
 	});
 });
