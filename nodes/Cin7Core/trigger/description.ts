@@ -21,6 +21,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'productUpdated',
+		description: 'The change that starts the workflow',
 	},
 	{
 		displayName: 'Sale Filters',
@@ -28,6 +29,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only sales matching every filter set',
 		displayOptions: { show: { event: ['saleUpdated'] } },
 		options: [
 			{
@@ -37,7 +39,14 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to read each full sale (lines, addresses, fulfilments): one extra API call per sale',
 			},
-			{ displayName: 'Order Status', name: 'OrderStatus', type: 'options', options: ORDER_STATUSES, default: 'AUTHORISED' },
+			{
+				displayName: 'Order Status',
+				name: 'OrderStatus',
+				type: 'options',
+				options: ORDER_STATUSES,
+				default: 'AUTHORISED',
+				description: 'Status of the order document',
+			},
 			{
 				displayName: 'Shipping Status',
 				name: 'CombinedShippingStatus',
@@ -46,7 +55,14 @@ export const triggerProperties: INodeProperties[] = [
 				default: 'SHIPPED',
 				description: 'E.g. Shipped, to send shipment confirmations.',
 			},
-			{ displayName: 'Status', name: 'Status', type: 'options', options: SALE_STATUSES, default: 'ORDERED' },
+			{
+				displayName: 'Status',
+				name: 'Status',
+				type: 'options',
+				options: SALE_STATUSES,
+				default: 'ORDERED',
+				description: 'Overall status of the sale',
+			},
 		],
 	},
 	{

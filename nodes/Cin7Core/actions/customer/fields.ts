@@ -25,7 +25,14 @@ export const customerFieldOptions: INodeProperties[] = [
 		description:
 			'Array of contacts {ID?, Name, Email, Phone, Default, MarketingConsent}. An entry with an existing ID updates that contact; others are added; none is removed.',
 	},
-	{ displayName: 'Currency', name: 'Currency', type: 'string', default: '', placeholder: 'e.g. USD' },
+	{
+		displayName: 'Currency',
+		name: 'Currency',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. USD',
+		description: 'Currency code; required on create',
+	},
 	{
 		displayName: 'Extra Fields (JSON)',
 		name: 'extraJson',
@@ -33,7 +40,7 @@ export const customerFieldOptions: INodeProperties[] = [
 		default: '{}',
 		description: 'Any other customer fields as Cin7 Core names them, e.g. {"CreditLimit": 5000}',
 	},
-	{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
+	{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'Unique customer name' },
 	{ displayName: 'Payment Term', name: 'PaymentTerm', type: 'string', default: '', description: 'Must be an active payment term' },
 	{ displayName: 'Price Tier', name: 'PriceTier', type: 'string', default: '', description: 'Price tier name' },
 	{ displayName: 'Revenue Account', name: 'RevenueAccount', type: 'string', default: '', description: 'Account code; required on create' },
@@ -46,6 +53,7 @@ export const customerFieldOptions: INodeProperties[] = [
 			{ name: 'Deprecated', value: 'Deprecated' },
 		],
 		default: 'Active',
+		description: 'Deprecated retires the customer without deleting it',
 	},
 	{ displayName: 'Tags', name: 'Tags', type: 'string', default: '', description: 'Comma-separated tags' },
 	{ displayName: 'Tax Rule', name: 'TaxRule', type: 'string', default: '', description: 'Tax rule name; required on create' },

@@ -8,7 +8,14 @@ import { withMarketingContact } from '../../helpers/marketingContact';
 import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the customer in Cin7 Core',
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);

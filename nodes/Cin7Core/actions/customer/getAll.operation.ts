@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only customers matching every filter set',
 		options: [
 			{
 				displayName: 'Contact Email',

@@ -9,7 +9,14 @@ import { corePages } from '../../transport';
 import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the customer in Cin7 Core',
+	},
 ];
 
 export const description = updateDisplayOptions(

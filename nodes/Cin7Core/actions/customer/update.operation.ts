@@ -10,13 +10,21 @@ import { customerFieldOptions } from './fields';
 import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the customer in Cin7 Core',
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Fields to change; fields not set keep their current values',
 		options: customerFieldOptions,
 	},
 ];

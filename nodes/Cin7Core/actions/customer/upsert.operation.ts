@@ -38,6 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Fields set on the customer, whether it is created or updated',
 		options: customerFieldOptions.filter((o) => o.name !== 'Name'),
 	},
 ];

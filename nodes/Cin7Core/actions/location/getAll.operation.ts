@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only locations matching every filter set',
 		options: [
 			{
 				displayName: 'Include Deprecated',
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include deprecated locations',
 			},
-			{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'Location name matching this text' },
 		],
 	},
 ];

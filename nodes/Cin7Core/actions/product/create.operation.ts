@@ -8,8 +8,8 @@ import { CREATE_DEFAULTS, firstProduct, productBody } from './body';
 import { productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'SKU', name: 'sku', type: 'string', required: true, default: '' },
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'SKU', name: 'sku', type: 'string', required: true, default: '', description: 'Unique SKU of the new product' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Product name' },
 	{
 		displayName: 'Category',
 		name: 'category',
@@ -24,6 +24,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Type, Costing Method, Unit of Measure and Status default to Stock, FIFO, Item and Active',
 		options: productFieldOptions.filter((o) => o.name !== 'Name' && o.name !== 'Category'),
 	},
 ];

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Optional product fields, named as Cin7 Core names them so they pass straight through. */
 export const productFieldOptions: INodeProperties[] = [
-	{ displayName: 'Barcode', name: 'Barcode', type: 'string', default: '' },
-	{ displayName: 'Brand', name: 'Brand', type: 'string', default: '' },
+	{ displayName: 'Barcode', name: 'Barcode', type: 'string', default: '', description: 'Barcode of the product, e.g. its EAN or UPC' },
+	{ displayName: 'Brand', name: 'Brand', type: 'string', default: '', description: 'Brand name' },
 	{ displayName: 'Category', name: 'Category', type: 'string', default: '', description: 'Must already exist in Cin7 Core' },
 	{
 		displayName: 'Costing Method',
@@ -19,8 +19,16 @@ export const productFieldOptions: INodeProperties[] = [
 			{ name: 'Special - Serial Number', value: 'Special - Serial Number' },
 		],
 		default: 'FIFO',
+		description: 'How stock of the product is costed; the batch and serial number methods track batches or serial numbers',
 	},
-	{ displayName: 'Description', name: 'Description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+	{
+		displayName: 'Description',
+		name: 'Description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Full description of the product',
+	},
 	{
 		displayName: 'Extra Fields (JSON)',
 		name: 'extraJson',
@@ -28,9 +36,16 @@ export const productFieldOptions: INodeProperties[] = [
 		default: '{}',
 		description: 'Any other product fields as Cin7 Core names them, e.g. {"PriceTier2": 12.5, "Weight": 0.3}',
 	},
-	{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
-	{ displayName: 'Price Tier 1', name: 'PriceTier1', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
-	{ displayName: 'Short Description', name: 'ShortDescription', type: 'string', default: '' },
+	{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'Product name' },
+	{
+		displayName: 'Price Tier 1',
+		name: 'PriceTier1',
+		type: 'number',
+		typeOptions: { numberPrecision: 4 },
+		default: 0,
+		description: 'Price in the first price tier',
+	},
+	{ displayName: 'Short Description', name: 'ShortDescription', type: 'string', default: '', description: 'One-line summary of the product' },
 	{
 		displayName: 'Status',
 		name: 'Status',
@@ -40,6 +55,7 @@ export const productFieldOptions: INodeProperties[] = [
 			{ name: 'Deprecated', value: 'Deprecated' },
 		],
 		default: 'Active',
+		description: 'Deprecated retires the product without deleting it',
 	},
 	{ displayName: 'Tags', name: 'Tags', type: 'string', default: '', description: 'Comma-separated tags' },
 	{

@@ -17,6 +17,7 @@ const properties: INodeProperties[] = [
 			{ name: 'SKU', value: 'sku' },
 		],
 		default: 'sku',
+		description: 'Look the product up by its ID or by its SKU',
 	},
 	{
 		displayName: 'Product ID',
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		description: 'ID of the product in Cin7 Core',
 		displayOptions: { show: { findBy: ['id'] } },
 	},
 	{
@@ -32,6 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		description: 'SKU of the product, matched exactly',
 		displayOptions: { show: { findBy: ['sku'] } },
 	},
 	{
@@ -40,6 +43,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'What else to include with the product',
 		options: [
 			{
 				displayName: 'Include Attachments',

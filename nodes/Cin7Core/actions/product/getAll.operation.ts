@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only products matching every filter set',
 		options: [
 			{
 				displayName: 'Include Attachments',

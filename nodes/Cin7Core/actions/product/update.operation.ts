@@ -8,16 +8,24 @@ import { firstProduct, productBody } from './body';
 import { productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Product ID', name: 'productId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the product in Cin7 Core',
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Fields to change; fields not set keep their current values',
 		options: [
 			...productFieldOptions.filter((o) => o.name !== 'Type'),
-			{ displayName: 'SKU', name: 'SKU', type: 'string', default: '' } as INodeProperties,
+			{ displayName: 'SKU', name: 'SKU', type: 'string', default: '', description: 'New SKU of the product' } as INodeProperties,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];

@@ -7,7 +7,14 @@ import { requiredText } from '../../../shared/params';
 import { coreList } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Product Family ID', name: 'familyId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Product Family ID',
+		name: 'familyId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the product family in Cin7 Core',
+	},
 ];
 
 export const description = updateDisplayOptions(

@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only product families matching every filter set',
 		options: [
 			{
 				displayName: 'Modified Since',
@@ -23,8 +24,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only families changed at or after this time (UTC)',
 			},
-			{ displayName: 'Name', name: 'Name', type: 'string', default: '' },
-			{ displayName: 'SKU', name: 'Sku', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'Family name matching this text' },
+			{ displayName: 'SKU', name: 'Sku', type: 'string', default: '', description: 'Family SKU matching this text' },
 		],
 	},
 ];

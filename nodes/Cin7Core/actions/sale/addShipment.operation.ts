@@ -10,15 +10,31 @@ import { coreRequest } from '../../transport';
 import { getFulfilments, shipOf, statusOf } from './fulfilment';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
-	{ displayName: 'Carrier', name: 'carrier', type: 'string', required: true, default: '', placeholder: 'e.g. UPS' },
-	{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', required: true, default: '' },
+	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
+	{
+		displayName: 'Carrier',
+		name: 'carrier',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. UPS',
+		description: 'Carrier the shipment goes with',
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Tracking number of the shipment',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Which fulfilment and box ship, when, and whether the shipment is authorised',
 		options: [
 			{
 				displayName: 'Authorise Shipment',

@@ -6,7 +6,7 @@ import { requiredText } from '../../../shared/params';
 import { getSale } from './find';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
+	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['get'] } }, properties);

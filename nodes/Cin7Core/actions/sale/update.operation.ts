@@ -6,20 +6,21 @@ import { compact, readJson, requiredText } from '../../../shared/params';
 import { coreRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '' },
+	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Header fields to change; fields not set keep their current values',
 		options: [
-			{ displayName: 'Carrier', name: 'Carrier', type: 'string', default: '' },
-			{ displayName: 'Customer Reference', name: 'CustomerReference', type: 'string', default: '' },
+			{ displayName: 'Carrier', name: 'Carrier', type: 'string', default: '', description: 'Carrier the sale ships with' },
+			{ displayName: 'Customer Reference', name: 'CustomerReference', type: 'string', default: '', description: 'The customer\'s own reference, e.g. their PO number' },
 			{ displayName: 'Extra Fields (JSON)', name: 'extraJson', type: 'json', default: '{}', description: 'Any other sale header fields as Cin7 Core names them' },
-			{ displayName: 'Note', name: 'Note', type: 'string', default: '' },
-			{ displayName: 'Ship By', name: 'ShipBy', type: 'dateTime', default: '' },
-			{ displayName: 'Shipping Notes', name: 'ShippingNotes', type: 'string', default: '' },
+			{ displayName: 'Note', name: 'Note', type: 'string', default: '', description: 'Note on the sale' },
+			{ displayName: 'Ship By', name: 'ShipBy', type: 'dateTime', default: '', description: 'Date the sale must ship by' },
+			{ displayName: 'Shipping Notes', name: 'ShippingNotes', type: 'string', default: '', description: 'Notes for whoever ships the sale' },
 		],
 	},
 ];
