@@ -13,6 +13,7 @@ export function importOptionsField(): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'Batch size and how long to wait for each import to finish',
 		options: [
 			{
 				displayName: 'Batch Size',

@@ -21,6 +21,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'suppressed',
+		description: 'Which suppressions start the workflow',
 	},
 	...pollSettingsProperties({ noun: 'suppressions' }),
 ];

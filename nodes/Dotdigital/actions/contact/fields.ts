@@ -100,6 +100,7 @@ export const contactFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Email channel settings of the contact; fields left out keep their stored values',
 		options: [
 			{
 				displayName: 'Email Status',
@@ -130,6 +131,7 @@ export const contactFields: INodeProperties[] = [
 					{ name: 'Plain Text', value: 'plainText' },
 				],
 				default: 'html',
+				description: 'Whether the contact receives the HTML or the plain-text version of campaigns',
 			},
 			{
 				displayName: 'Opt-In Type',

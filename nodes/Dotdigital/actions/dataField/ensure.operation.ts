@@ -37,6 +37,7 @@ const properties: INodeProperties[] = [
 						type: 'options',
 						options: TYPES.map((t) => ({ name: t, value: t })),
 						default: 'String',
+						description: 'Type of the values the field holds; an existing field keeps its own type',
 					},
 					{
 						displayName: 'Default Value',

@@ -32,6 +32,7 @@ export const insightFields: INodeProperties[] = [
 			},
 		],
 		default: 'contact',
+		description: 'Whether the collection belongs to the account or its records to contacts',
 	},
 	{
 		displayName: 'Collection Name',
@@ -80,6 +81,7 @@ export const insightFields: INodeProperties[] = [
 			{ name: 'JSON Parameter', value: 'json', description: 'Build the record in the Record field below' },
 		],
 		default: 'item',
+		description: 'Where each record\'s JSON comes from',
 	},
 	{
 		displayName: 'Record',

@@ -21,6 +21,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Unsubscribes Only', value: 'unsubscribed', description: 'Contacts who unsubscribed' },
 		],
 		default: 'suppressed',
+		description: 'Which suppressions to return',
 	},
 	{
 		displayName: 'Since',
