@@ -14,6 +14,7 @@ export const safetyBufferProperties: INodeProperties[] = [
 			{ name: 'Percent', value: 'percent', description: 'Hold back a percentage of each SKU, rounded up' },
 		],
 		default: 'none',
+		description: 'Stock held back per SKU so a sale never promises the last units: none, a fixed quantity or a percentage',
 	},
 	{
 		displayName: 'Safety Buffer Value',

@@ -50,6 +50,7 @@ export const coreProfile: VendorProfile = {
 		return { perMinute: perMinute >= 1 ? Math.floor(perMinute) : CORE_CALLS_PER_MINUTE };
 	},
 	bodyError: coreBodyError,
+	bodyErrorCodeName: 'ErrorCode',
 	statusMessages: {
 		403: 'refused the Account ID / Application Key: check the credential, and that the API application is still active',
 		404: 'has no such record or endpoint',

@@ -65,6 +65,14 @@ describe('Cin7 Core transport', () => {
 		await expect(coreRequest.call(ctx, 'GET', '/product', { ID: 'x' })).rejects.toThrow(/Cin7 Core.*Category not found\./);
 	});
 
+	it('says the answer was HTTP 200 carrying an ErrorCode, not an HTTP error', async () => {
+		api().post(path('/sale')).reply(200, [{ ErrorCode: 400, Exception: 'Customer not found.' }]);
+		const { ctx } = context();
+		await expect(coreRequest.call(ctx, 'POST', '/sale', undefined, { Customer: 'x' })).rejects.toThrow(
+			'Cin7 Core rejected the request as invalid: Customer not found. (HTTP 200 with ErrorCode 400)',
+		);
+	});
+
 	it('treats 200 + ErrorCode array as an error, joining every exception', async () => {
 		api().post(path('/customer')).reply(200, [
 			{ ErrorCode: 400, Exception: 'Currency is required.' },
