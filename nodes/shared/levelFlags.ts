@@ -27,9 +27,15 @@ export interface FlagOptions {
 /**
  * "Flag changes since last run" for the available-to-sell operations of both Cin7 nodes: adds
  * `previousAvailableToSell`, `changed` and `backInStock` (a crossing from ≤ 0 to > 0).
+ *
+ * The first stored run seeds the snapshot and flags nothing (no flood of "back in stock" on
+ * activation). After that a SKU the snapshot does not hold had no stock then (never stocked, or
+ * sold out before its product was covered), so it counts as 0: its first stock is "back in stock".
  */
 export function flagChangesSinceLastRun(o: FlagOptions): FlaggedAvailableToSell[] {
-	const previous = ((o.staticData[o.key] as IDataObject | undefined) ?? {}) as Record<string, number>;
+	const stored = o.staticData[o.key] as Record<string, number> | undefined;
+	const seeded = stored !== undefined && stored !== null && typeof stored === 'object';
+	const previous = seeded ? stored : {};
 	const has = (rec: Record<string, number>, sku: string) => Object.prototype.hasOwnProperty.call(rec, sku);
 	const results = [...o.results];
 	if (o.coversAllSkus) {
@@ -41,13 +47,13 @@ export function flagChangesSinceLastRun(o: FlagOptions): FlaggedAvailableToSell[
 	for (const r of results) next[r.sku] = r.availableToSell;
 	// Compare only the SKUs of this run: SKUs outside a SKU-limited run did not drop to 0.
 	const before: Record<string, number> = {};
-	for (const sku of Object.keys(next)) if (has(previous, sku)) before[sku] = previous[sku];
-	const changes = new Map(diffLevels(before, next).map((c) => [c.sku, c]));
+	for (const sku of Object.keys(next)) before[sku] = has(previous, sku) ? previous[sku] : 0;
+	const changes = seeded ? new Map(diffLevels(before, next).map((c) => [c.sku, c])) : new Map();
 	const flagged = results.map((r) => {
 		const change = changes.get(r.sku);
 		return {
 			...r,
-			previousAvailableToSell: has(previous, r.sku) ? previous[r.sku] : null,
+			previousAvailableToSell: seeded ? before[r.sku] : null,
 			changed: change !== undefined,
 			backInStock: change?.backInStock ?? false,
 		};

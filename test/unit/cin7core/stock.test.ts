@@ -167,7 +167,7 @@ describe('Stock → Get Available to Sell', () => {
 		const first = await run(params, { staticData });
 		expect(first.json.map((j) => [j.sku, j.previousAvailableToSell, j.changed, j.backInStock])).toEqual([
 			['A', null, false, false],
-			['B', null, true, true],
+			['B', null, false, false],
 		]);
 		expect(staticData.availableToSellBySku).toEqual({ A: 0, B: 5 });
 

@@ -18,8 +18,24 @@ describe('flagChangesSinceLastRun', () => {
 	it('first run has no previous figures and flags nothing as changed back in stock', () => {
 		const staticData: IDataObject = {};
 		const out = run(staticData, [row('A', 3)]);
-		expect(out).toEqual([expect.objectContaining({ sku: 'A', previousAvailableToSell: null, changed: true, backInStock: true })]);
+		expect(out).toEqual([expect.objectContaining({ sku: 'A', previousAvailableToSell: null, changed: false, backInStock: false })]);
 		expect(staticData.levels).toEqual({ A: 3 });
+	});
+
+	it('after the seeded first run, a SKU the snapshot never held comes back in stock from 0', () => {
+		const staticData: IDataObject = {};
+		run(staticData, [row('A', 3)]);
+		const out = run(staticData, [row('A', 3), row('NEW', 5)]);
+		const bySku = Object.fromEntries(out.map((r) => [r.sku, r]));
+		expect(bySku.NEW).toMatchObject({ previousAvailableToSell: 0, changed: true, backInStock: true, availableToSell: 5 });
+		expect(bySku.A).toMatchObject({ previousAvailableToSell: 3, changed: false, backInStock: false });
+		expect(staticData.levels).toEqual({ A: 3, NEW: 5 });
+	});
+
+	it('a seeded snapshot that is empty still counts as seeded', () => {
+		const staticData: IDataObject = { levels: {} };
+		const out = run(staticData, [row('A', 2)], { skus: ['A'] });
+		expect(out[0]).toMatchObject({ previousAvailableToSell: 0, backInStock: true });
 	});
 
 	it('flags back in stock only on a crossing from 0 to above 0', () => {
