@@ -64,6 +64,13 @@ export interface VendorProfile {
 	bodyError?(body: unknown): BodyError | undefined;
 	/** What the vendor calls the code in such a body, for messages ("ErrorCode"); default "error code". */
 	bodyErrorCodeName?: string;
+	/**
+	 * Recognises an answer saying a quota that lasts much longer than a throttle is used up (Cin7
+	 * Omni's calls per day): the message to fail with at once, naming when the quota resets, or
+	 * undefined for any other answer. Checked before the retry rules, so such an answer is never
+	 * retried like a short throttle.
+	 */
+	quotaExhausted?(status: number, body: unknown, headers: IDataObject): string | undefined;
 	/** Messages for statuses whose meaning is vendor specific (Omni 401 vs 403, Core 403). */
 	statusMessages?: Partial<Record<number, string>>;
 }
@@ -259,6 +266,17 @@ function judgeResponse<T>(call: Call, raw: RawResponse, attempt: number): Verdic
 	const parsed = parseBody(raw.body);
 
 	if (status < 200 || status >= 300) {
+		const quota = profile.quotaExhausted?.(status, parsed.json, headers);
+		if (quota) {
+			const vendorText = vendorMessageOf(parsed.json);
+			return {
+				failure: {
+					status,
+					headline: `${profile.vendor}: ${quota}`,
+					extra: `not retried${vendorText ? `; the vendor said: ${excerpt(redact(vendorText, call.secrets), 200)}` : ''}`,
+				},
+			};
+		}
 		if (isRetryableStatus(status, retryAs) && attempt < retriesFor(status, retry)) {
 			const wait = parseRetryAfter(header(headers, 'retry-after') ?? header(headers, 'x-retry-after'), clock.now());
 			return { retryInMs: backoffDelay(attempt, retry, wait) };

@@ -241,6 +241,34 @@ describe('vendorRequest: retries', () => {
 	});
 });
 
+describe('vendorRequest: a used-up quota (quotaExhausted)', () => {
+	const quotaProfile = profile({
+		quotaExhausted: (status, body, headers) =>
+			status === 429 && /per day/.test(String(body)) ? `daily quota used up (Retry-After ${String(headers['retry-after'])})` : undefined,
+	});
+
+	it('fails at once, without retries, with the profile\'s message, the call and the vendor text', async () => {
+		nock(BASE).get('/v2/thing').reply(429, `Limit of 5000 calls per day reached for ${KEY}`, { 'Retry-After': '3600' });
+		const c = ctx();
+		const err = await caught(call(c, quotaProfile));
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.message).toBe('Testy: daily quota used up (Retry-After 3600)');
+		expect(err.httpCode).toBe('429');
+		expect(err.description).toContain('GET /thing');
+		expect(err.description).toContain('calls per day');
+		expect(err.description).not.toContain(KEY);
+		expect(clock.sleeps).toEqual([]);
+		expect(c.requests).toHaveLength(1);
+	});
+
+	it('other throttles are retried as before', async () => {
+		nock(BASE).get('/v2/thing').reply(429, '3 calls per second', { 'Retry-After': '2' }).get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, quotaProfile)).toEqual({ ok: 1 });
+		expect(clock.sleeps).toEqual([2000]);
+	});
+});
+
 describe('vendorRequest: errors inside 200 and odd bodies', () => {
 	it('200 + ErrorCode 503 is retried like a throttle', async () => {
 		nock(BASE)
