@@ -45,30 +45,6 @@ export function toItems(result: ItemResult, itemIndex: number): INodeExecutionDa
 	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/**
- * Runs an operation once per input item. A failing item fails alone when the node continues on
- * fail (its error becomes that item's output); otherwise the error stops the node, naming the item.
- */
-export async function runPerItem(
-	this: IExecuteFunctions,
-	run: (itemIndex: number) => Promise<ItemResult>,
-): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			out.push(...toItems(await run(i), i));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				out.push(errorItem(this, error, i));
-				continue;
-			}
-			throw withItemIndex(this, error, i);
-		}
-	}
-	return [out];
-}
-
 /** A bad-input error that names the item and the field at fault. */
 export function inputError(
 	ctx: IExecuteFunctions,

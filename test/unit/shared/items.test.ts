@@ -1,7 +1,10 @@
 import type { ICredentialType } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, inputError, runPerItem, toItems, withItemIndex } from '../../../nodes/shared/items';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { errorItem, inputError, toItems, withItemIndex, type ItemResult } from '../../../nodes/shared/items';
+import { createRouter } from '../../../nodes/shared/operation';
 import { createContext } from '../helpers/fakeContext';
 
 const credentialType: ICredentialType = { name: 'noneApi', displayName: 'None API', properties: [] };
@@ -11,9 +14,16 @@ const ctxWith = (n: number, continueOnFail: boolean) =>
 		credentials: {},
 		continueOnFail,
 		items: Array.from({ length: n }, (_, i) => ({ json: { i } })),
+		parameters: { resource: 'thing', operation: 'do' },
 	}).ctx;
 
-describe('runPerItem', () => {
+/** Runs a per-item operation through the router, the way every node does. */
+const runPerItem = {
+	call: (ctx: IExecuteFunctions, execute: (i: number) => Promise<ItemResult>) =>
+		createRouter({ thing: { do: { description: [], execute: async (i: number) => await execute(i) } } }).call(ctx),
+};
+
+describe('the router running a per-item operation', () => {
 	it('pairs every output with its input item, including several outputs per item and none', async () => {
 		const out = await runPerItem.call(ctxWith(3, false), async (i) =>
 			i === 0 ? { a: 0 } : i === 1 ? [{ b: 1 }, { b: 2 }] : null,
