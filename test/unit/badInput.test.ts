@@ -260,11 +260,8 @@ describe('bad input: one bad item fails alone, named, and the rest is processed'
 });
 
 /**
- * KNOWN BUG (reported, not fixed here): a location name that matches no Cin7 Core location — a typo
- * in "Sellable Locations" — is not an error: every location is "not a sellable location", every SKU
- * comes out at 0 and nothing says why except the per-location breakdown. `test.failing` documents
- * it: this test starts failing (and should become a plain `test`) once the node reports an unknown
- * location name (e.g. checked against GET /ref/location) as an error naming the item and the field.
+ * A location name that matches no Cin7 Core location — a typo in "Sellable Locations" — is an error
+ * naming the item and the field (checked against GET /ref/location), never a silent 0 for every SKU.
  */
 describe('bad input: unknown location', () => {
 	beforeAll(() => {
@@ -276,7 +273,7 @@ describe('bad input: unknown location', () => {
 		nock.enableNetConnect();
 		nock.restore();
 	});
-	test.failing('Cin7 Core available to sell: an unknown sellable location is an error naming the item and the field', async () => {
+	test('Cin7 Core available to sell: an unknown sellable location is an error naming the item and the field', async () => {
 		const clock = useFakeClock(Date.parse('2026-03-01T12:00:00Z'));
 		try {
 			nock(CORE)
