@@ -1,9 +1,47 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+// n8n's type allows one kind of rule per list, while its credential tester checks each rule by its
+// own kind: status codes for refused calls, and a body check for a 200 that is not the API.
+const testRules = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message: 'Cin7 Core refused the Account ID or Application Key (401): copy both again from Integrations → API',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message:
+				'Cin7 Core refused the Account ID or Application Key (403): copy both again from Integrations → API, and check that the API application is still active',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message: 'Nothing answers at this Base URL (404): it should be https://inventory.dearsystems.com/ExternalApi/v2',
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'Company',
+			value: undefined,
+			message:
+				'The Base URL answered, but not with Cin7 Core data (a web page?): it should end in /ExternalApi/v2, e.g. https://inventory.dearsystems.com/ExternalApi/v2',
+		},
+	},
+] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[];
 
 export class Cin7CoreApi implements ICredentialType {
 	name = 'cin7CoreApi';
@@ -64,11 +102,14 @@ export class Cin7CoreApi implements ICredentialType {
 		},
 	};
 
+	// `/me` answers with the company's settings. Cin7 answers unknown paths under its host with a
+	// 200 web page, so a wrong Base URL is found by the missing `Company`, not by the status.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/me',
 			method: 'GET',
 		},
+		rules: testRules,
 	};
 }

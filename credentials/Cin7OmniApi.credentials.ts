@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
@@ -6,11 +8,45 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+// n8n's type allows one kind of rule per list, while its credential tester checks each rule by its
+// own kind: status codes for refused calls, and a body check for a 200 that is not the API.
+const testRules = [
+	{
+		type: 'responseCode',
+		properties: { value: 401, message: 'Wrong API username or API key (401)' },
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message:
+				'The credentials are valid, but this API connection lacks Read permission on Branches (403)',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message: 'Nothing answers at this Base URL (404): it should be https://api.cin7.com/api/v1',
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'id',
+			value: undefined,
+			message:
+				'The Base URL answered, but not with Cin7 Omni data (a web page?): it should be https://api.cin7.com/api/v1',
+		},
+	},
+] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[];
+
 /**
  * Cin7 Omni API v1: HTTP Basic with the account's API username and one API connection's key.
  * The pacing and budget fields feed the shared transport, because Omni locks a connection out
  * for the day after 5,000 calls and throttles above 3 calls a second or 60 a minute.
  */
+
 export class Cin7OmniApi implements ICredentialType {
 	name = 'cin7OmniApi';
 
@@ -91,7 +127,8 @@ export class Cin7OmniApi implements ICredentialType {
 		},
 	};
 
-	// Branches is a small, documented list endpoint that any useful connection may read.
+	// Branches is a small, documented list endpoint that any useful connection may read, and every
+	// account has at least one branch: an answer without a branch id is not the Omni API.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -99,19 +136,6 @@ export class Cin7OmniApi implements ICredentialType {
 			method: 'GET',
 			qs: { rows: 1 },
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Wrong API username or API key (401)' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The credentials are valid, but this API connection lacks Read permission on Branches (403)',
-				},
-			},
-		],
+		rules: testRules,
 	};
 }

@@ -1,9 +1,47 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+// n8n's type allows one kind of rule per list, while its credential tester checks each rule by its
+// own kind: status codes for refused calls, and a body check for a 200 that is not the API.
+const testRules = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message:
+				'Dotdigital refused the API user or password (401): use an API user (apiuser-…@apiconnector.com, created under Settings → Access → API users), not your login',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message:
+				'Dotdigital refused the request (403): the account probably lives in another region, so set Region to "Detect Automatically"',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message: 'Nothing answers at this Base URL (404): leave it empty unless you use a sandbox',
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'id',
+			value: undefined,
+			message: 'The Base URL answered, but not with Dotdigital account data (a web page?): leave it empty unless you use a sandbox',
+		},
+	},
+] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[];
 
 export class DotdigitalApi implements ICredentialType {
 	name = 'dotdigitalApi';
@@ -93,5 +131,6 @@ export class DotdigitalApi implements ICredentialType {
 			url: '/v2/account-info',
 			method: 'GET',
 		},
+		rules: testRules,
 	};
 }

@@ -1,0 +1,152 @@
+/**
+ * Each credential's test request, judged the way n8n's credential tester judges it (status-code
+ * rules on a refused call, body rules on a 200, the first element of an array body), against the
+ * sandbox's real answers: right login, wrong secret, wrong Base URL path, and a web page served
+ * with 200 where the API should be.
+ */
+import axios from 'axios';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
+import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
+import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { authenticate } from './helpers/fakeContext';
+import { start, type Started } from './sandbox/helpers';
+
+/** n8n credential expressions are `={{ js }}`; the test evaluates them with the credential in scope. */
+function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return value.slice(1).replace(/\{\{([\s\S]+?)\}\}/g, (_m, js: string) =>
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		String(new Function('$credentials', `return (${js});`)(credentials)),
+	);
+}
+
+const get = (o: unknown, key: string) => (o && typeof o === 'object' ? (o as IDataObject)[key] : undefined);
+
+async function credentialTest(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
+	const { request, rules = [] } = type.test!;
+	const options = await authenticate(type, credentials, {
+		url: String(resolve(request.url, credentials)),
+		baseURL: String(resolve(request.baseURL, credentials)),
+		method: request.method ?? 'GET',
+		qs: request.qs as IDataObject | undefined,
+	} as IHttpRequestOptions);
+	const response = await axios.request({
+		method: options.method,
+		url: `${options.baseURL}${options.url}`,
+		params: options.qs,
+		headers: options.headers as Record<string, string>,
+		auth: options.auth,
+		validateStatus: () => true,
+		responseType: 'text',
+		transformResponse: [(d: unknown) => d],
+	});
+	const typed = rules as Array<{ type: string; properties: { value: unknown; key?: string; message: string } }>;
+	if (response.status < 200 || response.status > 299) {
+		const rule = typed.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+		return { status: 'Error', message: rule?.properties.message ?? `Received HTTP status code: ${response.status}` };
+	}
+	let body: unknown = response.data;
+	try {
+		body = JSON.parse(String(response.data));
+	} catch {
+		// n8n hands a non-JSON body over as text
+	}
+	const first = Array.isArray(body) ? body[0] : body;
+	for (const rule of typed.filter((r) => r.type === 'responseSuccessBody')) {
+		if (get(first, rule.properties.key as string) === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+let sb: Started;
+beforeAll(async () => {
+	sb = await start({ rateLimits: false });
+});
+afterAll(async () => await sb.close());
+
+describe('Cin7 Core credential test', () => {
+	const creds = (over: IDataObject = {}) => ({
+		accountId: 'sandbox-core-account',
+		applicationKey: 'sandbox-core-key-7f3a9c',
+		baseUrl: `${sb.url}/cin7core/ExternalApi/v2`,
+		...over,
+	});
+
+	it('passes with the right login', async () => {
+		expect(await credentialTest(new Cin7CoreApi(), creds())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('names the key as the likely cause of a 403', async () => {
+		const r = await credentialTest(new Cin7CoreApi(), creds({ applicationKey: 'wrong' }));
+		expect(r).toEqual({ status: 'Error', message: expect.stringMatching(/^Cin7 Core refused the Account ID or Application Key \(403\)/) });
+	});
+
+	it('fails a Base URL that serves a web page with 200 (Cin7 does that for unknown paths)', async () => {
+		const r = await credentialTest(new Cin7CoreApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi` }));
+		expect(r).toEqual({ status: 'Error', message: expect.stringMatching(/not with Cin7 Core data \(a web page\?\): it should end in \/ExternalApi\/v2/) });
+	});
+
+	it('names the Base URL for a 404', async () => {
+		const r = await credentialTest(new Cin7CoreApi(), creds({ baseUrl: `${sb.url}/cin7core/v2` }));
+		expect(r).toEqual({ status: 'Error', message: expect.stringMatching(/^Nothing answers at this Base URL \(404\)/) });
+	});
+});
+
+describe('Cin7 Omni credential test', () => {
+	const creds = (over: IDataObject = {}) => ({
+		username: 'sandbox-omni-user',
+		apiKey: 'sandbox-omni-key-4b8e2d',
+		baseUrl: `${sb.url}/cin7omni/api/v1`,
+		...over,
+	});
+
+	it('passes with the right login', async () => {
+		expect((await credentialTest(new Cin7OmniApi(), creds())).status).toBe('OK');
+	});
+
+	it('tells a wrong key (401) from a missing permission (403)', async () => {
+		expect(await credentialTest(new Cin7OmniApi(), creds({ apiKey: 'wrong' }))).toEqual({
+			status: 'Error',
+			message: 'Wrong API username or API key (401)',
+		});
+		const rules = new Cin7OmniApi().test.rules as Array<{ properties: { value: unknown; message: string } }>;
+		expect(rules.find((r) => r.properties.value === 403)?.properties.message).toMatch(/lacks Read permission on Branches/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		const page = await credentialTest(new Cin7OmniApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }));
+		expect(page.message).toMatch(/not with Cin7 Omni data \(a web page\?\)/);
+		const missing = await credentialTest(new Cin7OmniApi(), creds({ baseUrl: `${sb.url}/cin7omni/api/v9/x` }));
+		expect(missing.message).toMatch(/^Nothing answers at this Base URL \(404\)/);
+	});
+});
+
+describe('Dotdigital credential test', () => {
+	const creds = (over: IDataObject = {}) => ({
+		apiUser: 'apiuser-sandbox@apiconnector.com',
+		password: 'sandbox-dd-pass-9c1e5a',
+		region: 'r1',
+		baseUrl: `${sb.url}/dotdigital/r1`,
+		...over,
+	});
+
+	it('passes with the right login', async () => {
+		expect((await credentialTest(new DotdigitalApi(), creds())).status).toBe('OK');
+	});
+
+	it('names the API user as the likely cause of a 401', async () => {
+		const r = await credentialTest(new DotdigitalApi(), creds({ password: 'wrong' }));
+		expect(r.message).toMatch(/^Dotdigital refused the API user or password \(401\): use an API user/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		expect((await credentialTest(new DotdigitalApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(
+			/not with Dotdigital account data/,
+		);
+		expect((await credentialTest(new DotdigitalApi(), creds({ baseUrl: `${sb.url}/dotdigital/r9` }))).message).toMatch(
+			/^Nothing answers at this Base URL \(404\)/,
+		);
+	});
+});
