@@ -17,7 +17,6 @@ import { start, type Started } from './sandbox/helpers';
 function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	return value.slice(1).replace(/\{\{([\s\S]+?)\}\}/g, (_m, js: string) =>
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		String(new Function('$credentials', `return (${js});`)(credentials)),
 	);
 }
