@@ -10,7 +10,29 @@ const { CoreError, err, parseDate, ci, bool, page, publicAvail } = require('./ci
 const ACCOUNT_ID = 'sandbox-core-account';
 const APP_KEY = 'sandbox-core-key-7f3a9c';
 
+/**
+ * Products the generator never makes, appended (never reordered) from their own PRNG stream so the
+ * rest of the seed is unchanged: a Service product (no stock rows, as in Cin7) and a stock product
+ * whose setup is not finished ("Setup required") holding stock. With the generator's deprecated
+ * products that keep rows and its active products without rows, every case available to sell
+ * distinguishes is served.
+ */
+function appendStatusCases(core) {
+	if (!core.products.length) return;
+	const rng = makeRng(0x5e7c0de);
+	const last = core.products[core.products.length - 1];
+	const make = (SKU, Name, Type, Status) => ({
+		...JSON.parse(JSON.stringify(last)), ID: rng.guid(), SKU, Name, Type, Status, Barcode: '', Tags: '',
+		ShortDescription: `${Name} — short description`, Description: `<p>${Name}</p>`, CostingMethod: 'FIFO',
+	});
+	const service = make('SVC-00001', 'Gift Wrapping Service', 'Service', 'Active');
+	const setup = make('SETUP-00001', 'Harbour Tote 00001 (setup required)', 'Stock', 'Setup required');
+	core.products.push(service, setup);
+	core.availability.push(availRow(setup, 'Sydney Store', null, null, null, { OnHand: 12, Allocated: 0, OnOrder: 0, InTransit: 0, cost: setup.AverageCost || 1 }));
+}
+
 function prepare(core) {
+	appendStatusCases(core);
 	core.rng = makeRng(0xc0de);
 	core.categories = ['Apparel', 'Accessories', 'Footwear', 'Homeware', 'Stationery'].map((Name) => ({ ID: core.rng.guid(), Name }));
 	core.brands = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin'].map((Name) => ({ ID: core.rng.guid(), Name }));
@@ -384,6 +406,8 @@ function mutate(core, body) {
 			if (!p) throw Object.assign(new Error('product not found'), { status: 404 });
 			if (patch.SKU && !ci(patch.SKU, p.SKU)) { core.productBySku.delete(p.SKU.toLowerCase()); core.productBySku.set(patch.SKU.toLowerCase(), p); }
 			applyProduct(core, p, patch, false);
+			// Stock rows carry the product's current SKU and name, as after a PUT.
+			for (const r of core.availability) if (r.ID === p.ID) { r.SKU = p.SKU; r.Name = p.Name; r.Barcode = p.Barcode; }
 			return p;
 		}
 		if (entity === 'availability') return mutateAvailability(core, body);

@@ -9,7 +9,7 @@ import * as productFamily from './actions/productFamily';
 import { router } from './actions/router';
 import * as sale from './actions/sale';
 import * as stock from './actions/stock';
-import { getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
+import { getBins, getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
 
 export class Cin7Core implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,7 +52,7 @@ export class Cin7Core implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getLocations, getPriceTiers, getTaxRules } };
+	methods = { loadOptions: { getBins, getLocations, getPriceTiers, getTaxRules } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

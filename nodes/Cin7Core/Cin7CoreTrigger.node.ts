@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getLocations } from './methods/loadOptions';
+import { getBins, getLocations } from './methods/loadOptions';
 import { triggerProperties } from './trigger/description';
 import { pollCore } from './trigger/poll';
 
@@ -22,7 +22,7 @@ export class Cin7CoreTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: { getLocations } };
+	methods = { loadOptions: { getBins, getLocations } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollCore.call(this);

@@ -30,9 +30,18 @@ export interface CoreAtsOptions {
 	safetyBuffer?: SafetyBuffer;
 	/** Count stock on authorised purchase orders (non-excluded locations only). */
 	includeOnOrder?: boolean;
-	/** SKUs to report even without rows (absent from availability means 0). */
+	/** SKUs to report even without rows (absent from availability means 0); rows of other SKUs are left out. */
 	skus?: string[];
+	/** Why a reported SKU without rows is at 0 (`noStockReason`); a SKU asked for by name by default. */
+	noRowsReason?: string;
 }
+
+/** Core's result per SKU: the shared one, plus why a SKU without stock rows is at 0. */
+export type CoreAvailableToSell = AvailableToSell & { noStockReason?: string };
+
+/** A SKU asked for by name without rows: sold out everywhere, or no product has that SKU. */
+export const ASKED_NO_ROWS_REASON =
+	'No stock rows in Cin7 Core: it omits all-zero rows, so this SKU has no stock, allocation or purchase order in any location (or no product has this SKU)';
 
 function coreExclusion(row: CoreAvailabilityRow, o: CoreAtsOptions): string | undefined {
 	const location = row.Location ?? '';
@@ -40,16 +49,14 @@ function coreExclusion(row: CoreAvailabilityRow, o: CoreAtsOptions): string | un
 	if (sellable.length && !sellable.some((l) => same(l, location))) return 'not a sellable location';
 	if (o.excludedLocations?.some((l) => same(l, location))) return 'excluded location';
 	const bin = row.Bin ?? '';
-	if (bin && o.excludedBins?.some((b) => {
-		const slash = b.lastIndexOf('/');
-		return slash > 0 ? same(b.slice(0, slash), location) && same(b.slice(slash + 1), bin) : same(b, bin);
-	})) {
+	// Compared whole, not split at a slash, so a slash inside a location or bin name still matches.
+	if (bin && o.excludedBins?.some((b) => same(b, `${location}/${bin}`) || same(b, bin))) {
 		return 'excluded bin';
 	}
 	return undefined;
 }
 
-export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAtsOptions = {}): AvailableToSell[] {
+export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAtsOptions = {}): CoreAvailableToSell[] {
 	const bySku = new Map<string, CoreAvailabilityRow[]>();
 	for (const sku of options.skus ?? []) if (sku.trim()) bySku.set(sku.trim(), []);
 	for (const row of rows) {
@@ -62,7 +69,7 @@ export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAt
 		bySku.get(sku)!.push(row);
 	}
 	const unauthorised = options.unauthorisedOrderQuantities ?? {};
-	const out: AvailableToSell[] = [];
+	const out: CoreAvailableToSell[] = [];
 	for (const [sku, skuRows] of bySku) {
 		let available = 0;
 		let excluded = 0;
@@ -92,22 +99,22 @@ export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAt
 			entry.onOrder = round4(entry.onOrder + num(row.OnOrder));
 			locations.set(key, entry);
 		}
-		out.push(
-			settleSku(
-				sku,
-				{
-					available: round4(available),
-					excluded: round4(excluded),
-					unauthorisedOrders: Object.prototype.hasOwnProperty.call(unauthorised, sku) ? num(unauthorised[sku]) : 0,
-					holding: 0,
-					onOrderAdded: options.includeOnOrder ? round4(onOrder) : 0,
-					incomingAdded: 0,
-					noStockRows: skuRows.length === 0,
-					locations: [...locations.values()],
-				},
-				options.safetyBuffer ?? { mode: 'none' },
-			),
+		const settled: CoreAvailableToSell = settleSku(
+			sku,
+			{
+				available: round4(available),
+				excluded: round4(excluded),
+				unauthorisedOrders: Object.prototype.hasOwnProperty.call(unauthorised, sku) ? num(unauthorised[sku]) : 0,
+				holding: 0,
+				onOrderAdded: options.includeOnOrder ? round4(onOrder) : 0,
+				incomingAdded: 0,
+				noStockRows: skuRows.length === 0,
+				locations: [...locations.values()],
+			},
+			options.safetyBuffer ?? { mode: 'none' },
 		);
+		if (settled.noStockRows) settled.noStockReason = options.noRowsReason ?? ASKED_NO_ROWS_REASON;
+		out.push(settled);
 	}
 	return out;
 }

@@ -20,6 +20,23 @@ export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePr
 	);
 }
 
+/**
+ * Every bin of every location as `Location/Bin` (the value the available-to-sell settings read), so
+ * an excluded bin is picked, never mistyped.
+ */
+export async function getBins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const rows = await coreList.call(this, '/ref/location', 'LocationList');
+	const options: INodePropertyOptions[] = [];
+	for (const location of rows.filter((r) => r.Deprecated !== true && r.Name)) {
+		for (const bin of (location.Bins as IDataObject[] | undefined) ?? []) {
+			if (!bin?.Name) continue;
+			const value = `${String(location.Name)}/${String(bin.Name)}`;
+			options.push({ name: value, value });
+		}
+	}
+	return options.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export async function getPriceTiers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const body = await coreRequest.call(this, 'GET', '/ref/priceTier');
 	return ((body.PriceTiers as IDataObject[] | undefined) ?? [])

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { pollSettingsProperties } from '../../shared/pollSettings';
 import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from '../actions/sale/statusOptions';
+import { excludedBinsProperty } from '../actions/stock/excludedBins';
 import { RECORD_EVENTS } from './recordEvents';
 
 export const triggerProperties: INodeProperties[] = [
@@ -71,7 +72,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. SHIRT-RED-M, SHIRT-RED-L',
-		description: 'Comma-separated SKUs to watch. Leave empty for every SKU.',
+		description:
+			'Comma-separated SKUs to watch. Leave empty for every active stock product (a product that is deprecated leaves the watched set without an out-of-stock event).',
+		displayOptions: { show: { event: ['stockLevelChanged'] } },
+	},
+	{
+		displayName: 'Include Deprecated',
+		name: 'includeDeprecated',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to watch deprecated products too when SKUs is empty',
 		displayOptions: { show: { event: ['stockLevelChanged'] } },
 	},
 	{
@@ -94,15 +104,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Locations never sold from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { event: ['stockLevelChanged'] } },
 	},
-	{
-		displayName: 'Excluded Bins',
-		name: 'excludedBins',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Main Warehouse/Returns, Damaged',
-		description: 'Comma-separated Location/Bin, or bare bin names',
-		displayOptions: { show: { event: ['stockLevelChanged'] } },
-	},
+	excludedBinsProperty({ displayOptions: { show: { event: ['stockLevelChanged'] } } }),
 	{
 		displayName: 'Deduct Unauthorised Orders',
 		name: 'deductUnauthorisedOrders',

@@ -5,6 +5,7 @@ import { clock } from '../../shared/clock';
 import { pollWithCursor } from '../../shared/cursor';
 import { splitList } from '../../shared/params';
 import { readPollSettings, type PollSettings } from '../../shared/pollSettings';
+import { resolveLocationNames } from '../helpers/locations';
 import { withMarketingContact } from '../helpers/marketingContact';
 import { changedPages, RECORD_EVENTS, sample, versionOf, withSaleDetails } from './recordEvents';
 import { pollStockLevels } from './stockLevels';
@@ -32,22 +33,33 @@ export async function pollCore(this: IPollFunctions): Promise<INodeExecutionData
 }
 
 async function stockLevelChanged(ctx: IPollFunctions, run: PollRun): Promise<IDataObject[] | null> {
-	const settings = {
+	const includeDeprecated = ctx.getNodeParameter('includeDeprecated', false) as boolean;
+	const typed = {
 		skus: splitList(ctx.getNodeParameter('skus', '')),
 		sellableLocations: splitList(ctx.getNodeParameter('sellableLocations', [])),
 		excludedLocations: splitList(ctx.getNodeParameter('excludedLocations', [])),
-		excludedBins: splitList(ctx.getNodeParameter('excludedBins', '')),
+		// A list from the drop-down, or the comma-separated text of workflows saved before it.
+		excludedBins: splitList(ctx.getNodeParameter('excludedBins', [])),
 		deductUnauthorisedOrders: ctx.getNodeParameter('deductUnauthorisedOrders', false) as boolean,
 		includeOnOrder: ctx.getNodeParameter('includeOnOrder', false) as boolean,
 		safetyBuffer: { mode: 'none' as const },
 	};
+	// The key of the settings as typed, in the shape earlier versions stored, so an upgrade keeps
+	// the snapshot; Include Deprecated joins it only when on.
+	const configKey = JSON.stringify(includeDeprecated ? { ...typed, includeDeprecated } : typed);
+	// Checked once per poll: a name matching no location would exclude nothing.
+	const names = await resolveLocationNames(
+		ctx,
+		typed,
+		(field, problem) => new NodeOperationError(ctx.getNode(), `${field} ${problem}`),
+	);
 	return await pollStockLevels(ctx, {
 		staticData: run.staticData,
 		manual: run.manual,
-		configKey: JSON.stringify(settings),
+		configKey,
 		maxPerPoll: run.settings.maxPerPoll,
 		sampleSize: SAMPLE_SIZE,
-		settings,
+		settings: { ...typed, ...names, includeDeprecated },
 	});
 }
 

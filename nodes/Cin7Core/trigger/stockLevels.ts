@@ -48,14 +48,19 @@ export async function pollStockLevels(ctx: IPollFunctions, o: StockPollOptions):
 	}
 
 	const previous = snapshot.levels as Record<string, number>;
-	// With a SKU list, SKUs outside it are not part of this comparison.
-	const asked = o.settings.skus.length ? new Set(Object.keys(next)) : undefined;
-	const before = asked ? Object.fromEntries(Object.entries(previous).filter(([s]) => asked.has(s))) : previous;
+	// Every watched SKU is in `next`, sold-out ones at 0. With a SKU list, SKUs outside it are not
+	// part of this comparison; without one, a SKU missing from `next` left the watched set
+	// (deprecated, renamed): it is forgotten without an "out of stock" event.
+	const watched = new Set(Object.keys(next));
+	const before = Object.fromEntries(Object.entries(previous).filter(([s]) => watched.has(s)));
+	if (!o.settings.skus.length && !o.manual) {
+		for (const sku of Object.keys(previous)) if (!watched.has(sku)) delete previous[sku];
+	}
 	const changes = diffLevels(before, next).slice(0, o.manual ? o.sampleSize : o.maxPerPoll);
 	if (!changes.length) return null;
 	if (!o.manual) {
 		for (const c of changes) {
-			// All-zero SKUs leave Cin7's rows, so 0 is stored as absence.
+			// Only levels above 0 are stored: absence is 0.
 			if (c.after > 0) previous[c.sku] = c.after;
 			else delete previous[c.sku];
 		}

@@ -16,9 +16,9 @@ import type { CheckContext, TemplateCheck } from './types';
 function atsBySku(core: Json, workflow: Json): Map<string, number> {
 	const p = nodeParams(workflow, 'Available to sell');
 	const locations = ((p.excludedLocations ?? []) as string[]).map(lc);
-	const bins = String(p.excludedBins ?? '')
-		.split(',')
-		.map((b) => b.trim())
+	// A list picked from the drop-down, or the comma-separated text older templates saved.
+	const bins = (Array.isArray(p.excludedBins) ? (p.excludedBins as string[]) : String(p.excludedBins ?? '').split(','))
+		.map((b) => String(b).trim())
 		.filter(Boolean)
 		.map((b) => {
 			const i = b.lastIndexOf('/');

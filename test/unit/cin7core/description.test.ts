@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { Cin7CoreApi } from '../../../credentials/Cin7CoreApi.credentials';
 import { Cin7Core } from '../../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7CoreTrigger } from '../../../nodes/Cin7Core/Cin7CoreTrigger.node';
-import { getLocations, getPriceTiers, getTaxRules } from '../../../nodes/Cin7Core/methods/loadOptions';
+import { getBins, getLocations, getPriceTiers, getTaxRules } from '../../../nodes/Cin7Core/methods/loadOptions';
 import { core } from './fixture';
 
 const { api, context, path } = core;
@@ -20,7 +20,8 @@ describe('Cin7 Core descriptions', () => {
 			skus: ['string', ''],
 			sellableLocations: ['multiOptions', []],
 			excludedLocations: ['multiOptions', []],
-			excludedBins: ['string', ''],
+			excludedBins: ['multiOptions', []],
+			includeDeprecated: ['boolean', false],
 			deductUnauthorisedOrders: ['boolean', false],
 			safetyBufferMode: ['options', 'none'],
 			safetyBufferValue: ['number', 0],
@@ -33,6 +34,18 @@ describe('Cin7 Core descriptions', () => {
 			expect(p!.displayOptions!.show!.resource).toEqual(['stock']);
 		}
 		expect(field(props, 'sellableLocations', 'getAvailableToSell')!.typeOptions).toEqual({ loadOptionsMethod: 'getLocations' });
+		// Bins are picked from the location list; expressions (and old comma-separated text) still work.
+		const bins = field(props, 'excludedBins', 'getAvailableToSell')!;
+		expect(bins.typeOptions).toEqual({ loadOptionsMethod: 'getBins' });
+		expect(bins.description).toContain(
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		);
+		const triggerBins = new Cin7CoreTrigger().description.properties.find((p) => p.name === 'excludedBins')!;
+		expect(triggerBins).toMatchObject({ type: 'multiOptions', default: [], typeOptions: { loadOptionsMethod: 'getBins' } });
+		expect(triggerBins.displayOptions).toEqual({ show: { event: ['stockLevelChanged'] } });
+		expect(new Cin7CoreTrigger().description.properties.find((p) => p.name === 'includeDeprecated')).toMatchObject({ type: 'boolean', default: false });
+		expect(new Cin7Core().methods!.loadOptions).toHaveProperty('getBins');
+		expect(new Cin7CoreTrigger().methods!.loadOptions).toHaveProperty('getBins');
 		expect((field(props, 'safetyBufferMode', 'getAvailableToSell')!.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([
 			'absolute',
 			'none',
@@ -64,5 +77,26 @@ describe('Cin7 Core descriptions', () => {
 		]);
 		expect(await getPriceTiers.call(ctx)).toEqual([{ name: 'Retail', value: 'Retail', description: 'Tier 1' }]);
 		expect(await getTaxRules.call(ctx)).toEqual([{ name: 'GST', value: 'GST', description: undefined }]);
+	});
+
+	it('loads every bin of every active location as Location/Bin', async () => {
+		api()
+			.get(path('/ref/location'))
+			.query({ Page: 1, Limit: 1000 })
+			.reply(200, {
+				Total: 4,
+				LocationList: [
+					{ Name: 'Store', Bins: [] },
+					{ Name: 'Main', Bins: [{ ID: 'b2', Name: 'Returns' }, { ID: 'b1', Name: 'A-01' }] },
+					{ Name: 'Online DC', Bins: [{ ID: 'b3', Name: 'P/01' }] },
+					{ Name: 'Old', Deprecated: true, Bins: [{ ID: 'b4', Name: 'X' }] },
+				],
+			});
+		const { ctx } = context();
+		expect(await getBins.call(ctx)).toEqual([
+			{ name: 'Main/A-01', value: 'Main/A-01' },
+			{ name: 'Main/Returns', value: 'Main/Returns' },
+			{ name: 'Online DC/P/01', value: 'Online DC/P/01' },
+		]);
 	});
 });

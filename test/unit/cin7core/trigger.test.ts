@@ -197,12 +197,15 @@ const STOCK = {
 	skus: '',
 	sellableLocations: [],
 	excludedLocations: [],
-	excludedBins: '',
+	excludedBins: [],
 	deductUnauthorisedOrders: false,
 	includeOnOrder: false,
 };
 
-function availability(rows: Array<[string, string, number]>) {
+type Product = string | IDataObject;
+
+/** One page of rows, then the product list (by default one active stock product per SKU in the rows). */
+function availability(rows: Array<[string, string, number]>, products?: Product[], includeDeprecated = false) {
 	api()
 		.get(path('/ref/productavailability'))
 		.query({ Page: 1, Limit: 1000 })
@@ -210,6 +213,27 @@ function availability(rows: Array<[string, string, number]>) {
 			Total: rows.length,
 			Page: 1,
 			ProductAvailabilityList: rows.map(([SKU, Location, Available]) => ({ SKU, Location, Available, OnHand: Available })),
+		});
+	const list = (products ?? [...new Set(rows.map((r) => r[0]))]).map((p) =>
+		typeof p === 'string' ? { ID: `id-${p}`, SKU: p, Type: 'Stock', Status: 'Active' } : p,
+	);
+	api()
+		.get(path('/product'))
+		.query({ IncludeDeprecated: String(includeDeprecated), Page: 1, Limit: 1000 })
+		.reply(200, { Total: list.length, Page: 1, Products: list });
+}
+
+function locations() {
+	api()
+		.get(path('/ref/location'))
+		.query({ Deprecated: 'true', Page: 1, Limit: 1000 })
+		.reply(200, {
+			Total: 2,
+			Page: 1,
+			LocationList: [
+				{ ID: 'l1', Name: 'Main', Bins: [{ ID: 'b1', Name: 'Returns' }] },
+				{ ID: 'l2', Name: 'Quarantine', Bins: [] },
+			],
 		});
 }
 
@@ -222,7 +246,8 @@ describe('Cin7 Core Trigger: stock level changed', () => {
 		expect((await poll(STOCK, { staticData })).out).toBeNull();
 		expect((staticData.stockSnapshot as IDataObject).levels).toEqual({ A: 5, B: 3 });
 
-		availability([['A', 'Main', 5], ['C', 'Main', 2], ['D', 'Quarantine', 1]]);
+		// B sold out: its rows are gone, the product is still listed.
+		availability([['A', 'Main', 5], ['C', 'Main', 2], ['D', 'Quarantine', 1]], ['A', 'B', 'C', 'D']);
 		const out = await poll({ ...STOCK, excludedLocations: [] }, { staticData });
 		expect(out.json!.map((j) => [j.sku, j.before, j.after, j.backInStock, j.outOfStock])).toEqual([
 			['B', 3, 0, false, true],
@@ -231,8 +256,56 @@ describe('Cin7 Core Trigger: stock level changed', () => {
 		]);
 		expect((staticData.stockSnapshot as IDataObject).levels).toEqual({ A: 5, C: 2, D: 1 });
 
-		availability([['A', 'Main', 5], ['C', 'Main', 2], ['D', 'Quarantine', 1]]);
+		availability([['A', 'Main', 5], ['C', 'Main', 2], ['D', 'Quarantine', 1]], ['A', 'B', 'C', 'D']);
 		expect((await poll(STOCK, { staticData })).out).toBeNull();
+	});
+
+	it('forgets a product that became deprecated without an out-of-stock event; a new product with stock is back in stock', async () => {
+		const staticData: IDataObject = {};
+		availability([['A', 'Main', 5], ['B', 'Main', 3], ['Z', 'Main', 0]], ['A', 'B', 'Z', 'SOLD-OUT']);
+		expect((await poll(STOCK, { staticData })).out).toBeNull();
+		expect((staticData.stockSnapshot as IDataObject).levels).toEqual({ A: 5, B: 3 });
+
+		// B is deprecated: its rows are still served, the list (without deprecated products) leaves it out.
+		availability([['A', 'Main', 5], ['B', 'Main', 3], ['N', 'Main', 4]], ['A', 'N', 'Z', 'SOLD-OUT']);
+		const out = await poll(STOCK, { staticData });
+		expect(out.json!.map((j) => [j.sku, j.before, j.after, j.backInStock, j.outOfStock])).toEqual([['N', null, 4, true, false]]);
+		expect((staticData.stockSnapshot as IDataObject).levels).toEqual({ A: 5, N: 4 });
+	});
+
+	it('watches deprecated products too with Include Deprecated; service products never', async () => {
+		const staticData: IDataObject = {};
+		const params = { ...STOCK, includeDeprecated: true };
+		const listed = ['A', { ID: 'id-B', SKU: 'B', Type: 'Stock', Status: 'Deprecated' }, { ID: 'id-S', SKU: 'S', Type: 'Service', Status: 'Active' }];
+		availability([['A', 'Main', 5], ['B', 'Main', 3]], listed, true);
+		await poll(params, { staticData });
+		expect((staticData.stockSnapshot as IDataObject).levels).toEqual({ A: 5, B: 3 });
+		availability([['A', 'Main', 5]], listed, true);
+		const out = await poll(params, { staticData });
+		expect(out.json!.map((j) => [j.sku, j.before, j.after, j.outOfStock])).toEqual([['B', 3, 0, true]]);
+	});
+
+	it('checks location and bin names once per poll and stops on one that matches nothing', async () => {
+		locations();
+		await expect(poll({ ...STOCK, excludedLocations: ['Quarantine'], excludedBins: ['Main/Retruns'] }, { staticData: {} })).rejects.toThrow(
+			'Excluded Bins contains "Main/Retruns", which matches no bin of a Cin7 Core location (Location/Bin, or a bare bin name). Bins: Main/Returns',
+		);
+		locations();
+		await expect(poll({ ...STOCK, sellableLocations: ['Mian'] }, { staticData: {} })).rejects.toThrow(
+			'Sellable Locations contains "Mian", which matches no Cin7 Core location. Locations: Main, Quarantine',
+		);
+	});
+
+	it('reads excluded bins from the list or as the old comma-separated text, with the same snapshot key', async () => {
+		const staticData: IDataObject = {};
+		locations();
+		availability([['A', 'Main', 5]]);
+		await poll({ ...STOCK, excludedLocations: ['Quarantine'], excludedBins: 'Main/Returns' }, { staticData });
+		const key = (staticData.stockSnapshot as IDataObject).configKey;
+		locations();
+		availability([['A', 'Main', 5]]);
+		expect((await poll({ ...STOCK, excludedLocations: ['Quarantine'], excludedBins: ['Main/Returns'] }, { staticData })).out).toBeNull();
+		expect((staticData.stockSnapshot as IDataObject).configKey).toBe(key);
 	});
 
 	it('caps SKUs per poll and stores only the emitted ones, so the rest follow', async () => {

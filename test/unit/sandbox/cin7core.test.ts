@@ -79,6 +79,51 @@ describe('sandbox: Cin7 Core', () => {
 		expect(one.body.ProductAvailabilityList.every((x: any) => x.SKU === withStock.SKU)).toBe(true);
 	});
 
+	it('serves every product case available to sell tells apart: deprecated with rows, active stock without rows, service, setup required', async () => {
+		const all: any[] = [];
+		for (let p = 1; ; p++) {
+			const pg = await call(`${base}/product?Page=${p}&Limit=1000&IncludeDeprecated=true`, { headers: CORE_HEADERS });
+			all.push(...pg.body.Products);
+			if (pg.body.Products.length < 1000) break;
+		}
+		const rows = (await call(`${base}/ref/productavailability?Limit=1000`, { headers: CORE_HEADERS })).body.ProductAvailabilityList;
+		const withRows = new Set(rows.map((r: any) => r.ID));
+		expect(all.some((p) => p.Status === 'Deprecated' && withRows.has(p.ID))).toBe(true);
+		expect(all.filter((p) => p.Status === 'Active' && p.Type === 'Stock' && !withRows.has(p.ID)).length).toBeGreaterThanOrEqual(3);
+		const service = all.find((p) => p.Type === 'Service');
+		expect(service).toMatchObject({ SKU: 'SVC-00001', Status: 'Active' });
+		expect(withRows.has(service.ID)).toBe(false);
+		const setup = all.find((p) => p.Status === 'Setup required');
+		expect(setup).toMatchObject({ SKU: 'SETUP-00001', Type: 'Stock' });
+		expect(rows.filter((r: any) => r.ID === setup.ID).map((r: any) => [r.SKU, r.Location, r.Available])).toEqual([['SETUP-00001', 'Sydney Store', 12]]);
+		// Appended after the generated products: the seeded ones keep their order, and the seed is stable.
+		const seeded = all.filter((p) => /^SKU-\d{5}$/.test(p.SKU));
+		expect(seeded.map((p) => p.SKU)).toEqual([...seeded.map((p) => p.SKU)].sort());
+		expect(all.slice(-2).map((p) => p.SKU)).toEqual(['SVC-00001', 'SETUP-00001']);
+		const again = await start({ rateLimits: false });
+		try {
+			const products = again.state.cin7core.products;
+			expect(products.slice(-2).map((p: any) => [p.ID, p.SKU])).toEqual([
+				[service.ID, service.SKU],
+				[setup.ID, setup.SKU],
+			]);
+		} finally {
+			await again.close();
+		}
+		// Without IncludeDeprecated the list leaves deprecated products out.
+		const active = await call(`${base}/product?Limit=1000`, { headers: CORE_HEADERS });
+		expect(active.body.Products.some((p: any) => p.Status === 'Deprecated')).toBe(false);
+	});
+
+	it('keeps stock rows on the product\'s SKU when a product is mutated', async () => {
+		const row = sb.state.cin7core.availability.find((r: any) => r.Location === 'Online DC');
+		const m = await call(`${sb.url}/_sandbox/mutate`, { method: 'POST', body: { system: 'cin7core', entity: 'product', id: row.ID, patch: { SKU: 'RENAMED-1' } } });
+		expect(m.status).toBe(200);
+		const one = await call(`${base}/ref/productavailability?Sku=RENAMED-1`, { headers: CORE_HEADERS });
+		expect(one.body.ProductAvailabilityList.length).toBeGreaterThan(0);
+		expect(one.body.ProductAvailabilityList.every((r: any) => r.ID === row.ID)).toBe(true);
+	});
+
 	it('creates and updates a customer; PUT merges Contacts by ID', async () => {
 		const create = await call(`${base}/customer`, {
 			method: 'POST', headers: CORE_HEADERS,

@@ -7,6 +7,8 @@ import { splitList } from '../../../shared/params';
 import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { coreAtsFor } from '../../helpers/availability';
 import { coreAvailableToSell } from '../../helpers/availableToSell';
+import { resolveLocationNames } from '../../helpers/locations';
+import { excludedBinsProperty } from './excludedBins';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,8 +17,17 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. SHIRT-RED-M, SHIRT-RED-L',
-		description: 'Comma-separated SKUs. Leave empty for every SKU that has stock rows.',
-		hint: 'A SKU asked for but without stock rows is reported with 0 available',
+		description:
+			'Comma-separated SKUs, reported whatever their product status. Leave empty for every active stock product, sold-out ones included (at 0).',
+		hint: 'A SKU without stock rows is reported with 0 available and noStockRows. Empty costs one extra call per 1000 products.',
+	},
+	{
+		displayName: 'Include Deprecated',
+		name: 'includeDeprecated',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to cover deprecated products too when SKUs is empty (they are left out by default, even when they still have stock rows)',
 	},
 	{
 		displayName: 'Sellable Location Names or IDs',
@@ -36,14 +47,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Locations never sold from, such as quarantine or a wholesale reserve. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Excluded Bins',
-		name: 'excludedBins',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Main Warehouse/Returns, Damaged',
-		description: 'Comma-separated bins never sold from: Location/Bin, or a bare bin name for that bin in any location',
-	},
+	excludedBinsProperty(),
 	{
 		displayName: 'Deduct Unauthorised Orders',
 		name: 'deductUnauthorisedOrders',
@@ -79,6 +83,20 @@ export const description = updateDisplayOptions(
 
 const SNAPSHOT_KEY = 'availableToSellBySku';
 
+/** The location and bin settings of item i, checked against Cin7 Core's locations (one read per run). */
+async function locationSettings(ctx: IExecuteFunctions, i: number) {
+	return await resolveLocationNames(
+		ctx,
+		{
+			sellableLocations: splitList(ctx.getNodeParameter('sellableLocations', i, [])),
+			excludedLocations: splitList(ctx.getNodeParameter('excludedLocations', i, [])),
+			// A list from the drop-down, or the comma-separated text of workflows saved before it.
+			excludedBins: splitList(ctx.getNodeParameter('excludedBins', i, [])),
+		},
+		(field, problem) => inputError(ctx, i, field, problem),
+	);
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const mode = this.getNodeParameter('safetyBufferMode', i, 'none') as string;
 	const bufferValue = Number(this.getNodeParameter('safetyBufferValue', i, 0));
@@ -88,22 +106,37 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const skus = splitList(this.getNodeParameter('skus', i, ''));
 	const results = await coreAtsFor.call(this, {
 		skus,
-		sellableLocations: splitList(this.getNodeParameter('sellableLocations', i, [])),
-		excludedLocations: splitList(this.getNodeParameter('excludedLocations', i, [])),
-		excludedBins: splitList(this.getNodeParameter('excludedBins', i, '')),
+		...(await locationSettings(this, i)),
 		deductUnauthorisedOrders: this.getNodeParameter('deductUnauthorisedOrders', i, false) as boolean,
 		safetyBuffer: safetyBufferOf(mode, bufferValue),
 		includeOnOrder: this.getNodeParameter('includeOnOrder', i, false) as boolean,
+		includeDeprecated: this.getNodeParameter('includeDeprecated', i, false) as boolean,
 	});
 	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) {
 		return results as unknown as IDataObject[];
 	}
-	return flagChangesSinceLastRun({
-		staticData: this.getWorkflowStaticData('node'),
+	const staticData = this.getWorkflowStaticData('node');
+	const store = this.getMode() !== 'manual';
+	// Without a SKU list every product still watched is in the results: one that is not left the
+	// watched set (deprecated, renamed) and is forgotten, never reported as sold out.
+	const view: IDataObject = skus.length ? staticData : { [SNAPSHOT_KEY]: watchedOnly(staticData[SNAPSHOT_KEY], results) };
+	const flagged = flagChangesSinceLastRun({
+		staticData: view,
 		key: SNAPSHOT_KEY,
 		results,
-		store: this.getMode() !== 'manual',
-		coversAllSkus: skus.length === 0,
+		store,
+		coversAllSkus: false,
 		zeroResults: (missing) => coreAvailableToSell([], { skus: missing }),
-	}) as unknown as IDataObject[];
+	});
+	if (store && view !== staticData) staticData[SNAPSHOT_KEY] = view[SNAPSHOT_KEY];
+	return flagged as unknown as IDataObject[];
+}
+
+/** The stored figures of the SKUs in this run (undefined stays undefined: nothing stored yet). */
+function watchedOnly(stored: unknown, results: Array<{ sku: string }>): IDataObject | undefined {
+	if (!stored || typeof stored !== 'object') return undefined;
+	const previous = stored as IDataObject;
+	const kept: IDataObject = {};
+	for (const { sku } of results) if (Object.prototype.hasOwnProperty.call(previous, sku)) kept[sku] = previous[sku];
+	return kept;
 }
