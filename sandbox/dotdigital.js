@@ -166,17 +166,29 @@ function v3Filter(ctx, rows, getCreated, getModified) {
 }
 
 // ---------- async jobs ----------
-function startJob(ctx, s, kind, run) {
+// An import runs for a time proportional to its size, on the sandbox's scaled clock (a documented
+// second lasts 1 / timeScale s): IMPORT_QUEUE_MS before it starts (insight imports answer
+// NotStarted meanwhile), then IMPORT_MS_PER_RECORD per record (2,500 records a second; 50,000
+// records ≈ 22 s). Dotdigital documents no throughput, so both figures are assumptions. A status
+// call answers from the time alone; the ddImportPolls option adds that many NotFinished answers
+// before any report (tests of a client's waiting; default 0).
+const IMPORT_QUEUE_MS = 2000;
+const IMPORT_MS_PER_RECORD = 0.4;
+/** How long (documented, unscaled ms) an import of `records` records takes. */
+const importDurationMs = (records) => IMPORT_QUEUE_MS + Math.max(0, Number(records) || 0) * IMPORT_MS_PER_RECORD;
+
+function startJob(ctx, s, kind, run, records) {
 	s._jobs = s._jobs || new Map();
 	const sb = ctx.sandbox;
 	const id = `${kind === 'insight' ? 'i' : 'c'}${String(s._jobSeq = (s._jobSeq || 0) + 1).padStart(7, '0')}-5a1d-4e2b-9c3f-000000000000`;
-	const job = { id, kind, created: Date.now(), polls: 0, done: false, result: null, run };
+	const created = Date.now();
+	const scale = sb.opts.timeScale;
+	const delay = Math.max(20, importDurationMs(records) / scale);
+	const job = { id, kind, created, records, polls: 0, done: false, result: null, run, startsAt: created + Math.min(delay, IMPORT_QUEUE_MS / scale), readyAt: created + delay };
 	s._jobs.set(id, job);
-	const delay = Math.max(20, 1500 / sb.opts.timeScale);
 	const t = setTimeout(() => { sb.pending.delete(t); finishJob(job); }, delay);
 	if (t.unref) t.unref();
 	sb.pending.add(t);
-	job.readyAt = job.created + delay;
 	return job;
 }
 function finishJob(job) { if (!job.done) { job.result = job.run(); job.done = true; } }
@@ -184,9 +196,10 @@ function pollJob(ctx, s, id, kind) {
 	const job = s._jobs && s._jobs.get(id);
 	if (!job || job.kind !== kind) return null;
 	job.polls++;
-	if (!job.done && Date.now() >= job.readyAt) finishJob(job);
+	const now = Date.now();
+	if (!job.done && now >= job.readyAt) finishJob(job);
 	const finished = job.done && job.polls > ctx.sandbox.opts.ddImportPolls;
-	return { job, finished };
+	return { job, finished, started: now >= job.startsAt };
 }
 const activeJobs = (s, kind) => (s._jobs ? [...s._jobs.values()].filter((j) => j.kind === kind && !j.done).length : 0);
 
@@ -214,7 +227,7 @@ function contactsImportV3(ctx, s) {
 			if (out.created) { summary.newContacts++; created.push(out.contact.id); } else { summary.updatedContacts++; updated.push(out.contact.id); }
 		}
 		return { summary, created, updated, failures };
-	});
+	}, records.length);
 	return { status: 202, body: { importId: job.id } };
 }
 const cap = (x) => String(x).charAt(0).toUpperCase() + String(x).slice(1);
@@ -228,7 +241,7 @@ function contactsImportV2(ctx, s, bookId, csv) {
 		const [head, ...lines] = text.split('\n').filter((l) => l.trim());
 		const cols = (head || '').split(',').map((x) => x.trim());
 		const ei = cols.findIndex((c) => lc(c) === 'email');
-		if (ei < 0) return { status: 202, body: { id: startJob(ctx, s, 'contacts-v2', () => ({ status: 'InvalidFileFormat' })).id, status: 'NotFinished' } };
+		if (ei < 0) return { status: 202, body: { id: startJob(ctx, s, 'contacts-v2', () => ({ status: 'InvalidFileFormat' }), lines.length).id, status: 'NotFinished' } };
 		rows = lines.map((l) => { const v = l.split(','); const df = []; cols.forEach((c, i) => { if (i !== ei) df.push({ key: c, value: v[i] }); }); return { email: v[ei], dataFields: df }; });
 	} else {
 		if (!Array.isArray(b.contacts)) v2err(400, 'contacts array is required. ERROR_INVALID_REQUEST');
@@ -252,7 +265,7 @@ function contactsImportV2(ctx, s, bookId, csv) {
 			if (out.created) report.newContacts++; else report.updatedContacts++;
 		}
 		return { status: 'Finished', report, faults };
-	});
+	}, rows.length);
 	return { status: 202, body: { id: job.id, status: 'NotFinished' } };
 }
 
@@ -329,7 +342,7 @@ function insightImport(ctx, s) {
 			if (typeof out === 'string') f(out); else imported++;
 		}
 		return { summary: { totalRecords: records.length, totalImported: imported, totalRejected: records.length - imported }, failures };
-	});
+	}, records.length);
 	return { status: 202, body: { importId: job.id } };
 }
 function recordOut(r) { return { key: r.key, contactIdentity: r.email ? { identifier: 'email', value: r.email } : undefined, json: r.json, created: r.created, updated: r.updated }; }
@@ -509,7 +522,7 @@ function handle(ctx) {
 			if (!r) v3err(404, 'insightData:importNotFound', `Import '${seg[3]}' not found.`);
 			const { job, finished } = r;
 			const col = Object.values(s.collections).find(() => true);
-			if (!finished) return { status: 200, body: { importId: job.id, status: job.polls <= 1 ? 'NotStarted' : 'Processing', collectionName: col ? col.name : null } };
+			if (!finished) return { status: 200, body: { importId: job.id, status: r.started ? 'Processing' : 'NotStarted', collectionName: col ? col.name : null } };
 			return { status: 200, body: { importId: job.id, status: 'Finished', ...job.result } };
 		}
 		if (a === 'collections' && !seg[3] && M === 'GET') return { status: 200, body: Object.values(s.collections).map((c) => ({ name: c.name, scope: c.scope, type: c.type, createdDate: c.created, updatedDate: c.updated, recordCount: c.records.size })) };
@@ -567,7 +580,7 @@ function snapshot(s) {
 	return {
 		contacts: s.contacts.map((c) => ({ ...c })), addressBooks: s.addressBooks.map((x) => bookOut(s, x)), dataFields: s.dataFields,
 		collections: Object.fromEntries(Object.values(s.collections).map((c) => [c.name, { scope: c.scope, type: c.type, schema: c.schema, records: [...c.records.values()] }])),
-		imports: s._jobs ? [...s._jobs.values()].map((j) => ({ id: j.id, kind: j.kind, done: j.done, polls: j.polls, result: j.result })) : [],
+		imports: s._jobs ? [...s._jobs.values()].map((j) => ({ id: j.id, kind: j.kind, records: j.records, created: iso(j.created), readyAt: iso(j.readyAt), done: j.done, polls: j.polls, result: j.result })) : [],
 	};
 }
 function mutate(s, body) {

@@ -15,11 +15,15 @@ async function control(url, method, path, body) {
 	return json;
 }
 
-/** Dotdigital import status checks sleep a fixed 5 s ("poll every 5–30 s"); scale that wait like the vendor windows. */
+/**
+ * Dotdigital import waits (the first status check after the import's expected duration, 5–30 s,
+ * then the status interval) go through their own seam, `importWaits`; scale them like the
+ * sandbox's import durations, leaving request pacing alone.
+ */
 function scaleImportWait(timeScale) {
-	const { clock } = dist('nodes/shared/clock.js');
-	const real = clock.sleep;
-	clock.sleep = async (ms) => real(ms === 5000 ? ms / timeScale : ms);
+	const { importWaits } = dist('nodes/Dotdigital/transport/imports.js');
+	const real = importWaits.sleep;
+	importWaits.sleep = async (ms) => real(ms / timeScale);
 }
 
 /**

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ImportWait } from '../transport/imports';
 
-/** Dotdigital rejects import bodies over 50 MB; stay well below so JSON overhead never tips a batch over. */
+/**
+ * Dotdigital rejects import bodies over 50 MB (whether MB means 10^6 or 2^20 bytes is not said);
+ * batches stay under 40 MiB of record JSON, so the envelope and either reading never tip one over.
+ * This, not a record count, sizes an import: each import costs a submit and a status call, so the
+ * fewer the better.
+ */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 /** Batch and status-polling settings shared by the two import operations. */
@@ -13,7 +18,7 @@ export function importOptionsField(): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		description: 'Batch size and how long to wait for each import to finish',
+		description: 'An optional cap on records per import, and how long to wait for each import to finish',
 		options: [
 			{
 				displayName: 'Batch Size',
@@ -22,7 +27,7 @@ export function importOptionsField(): INodeProperties {
 				typeOptions: { minValue: 1 },
 				default: 5000,
 				description:
-					'Most records per import call. Batches are also kept under 40 MB, below the 50 MB the API accepts.',
+					'Most records per import call. Without it, each import holds as many records as fit in 40 MB, below the 50 MB the API accepts.',
 			},
 			{
 				displayName: 'Max Wait (Minutes)',
@@ -38,17 +43,18 @@ export function importOptionsField(): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 5, maxValue: 30 },
 				default: 5,
-				description: 'Pause between import status checks; Dotdigital asks for 5 to 30 seconds',
+				description:
+					'Pause between import status checks once an import is due; Dotdigital asks for 5 to 30 seconds. The first check waits for the expected duration of the import (5 to 30 seconds, from its record count).',
 			},
 		],
 	};
 }
 
-export const DEFAULT_BATCH_SIZE = 5000;
-
-export function readImportOptions(ctx: IExecuteFunctions, defaultBatch = DEFAULT_BATCH_SIZE) {
+/** What the user set, with no record cap unless Batch Size is given. */
+export function readImportOptions(ctx: IExecuteFunctions) {
 	const o = ctx.getNodeParameter('importOptions', 0, {}) as IDataObject;
-	const batchSize = Math.max(1, Math.floor(Number(o.batchSize ?? defaultBatch)) || defaultBatch);
+	const cap = Math.floor(Number(o.batchSize));
+	const batchSize = cap >= 1 ? cap : Number.POSITIVE_INFINITY;
 	const wait: ImportWait = {
 		intervalSeconds: Math.min(30, Math.max(5, Number(o.pollIntervalSeconds ?? 5) || 5)),
 		maxWaitMinutes: Math.max(1, Number(o.maxWaitMinutes ?? 30) || 30),

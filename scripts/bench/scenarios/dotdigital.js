@@ -32,7 +32,7 @@ module.exports = [
 	{
 		...base,
 		name: 'dd.contactsImport',
-		what: 'Dotdigital node, Contact → Bulk Import (PUT /contacts/v3/import + status), default batch 5000',
+		what: 'Dotdigital node, Contact → Bulk Import (PUT /contacts/v3/import + status), default options (batches by the 40 MB margin)',
 		minimum: (f, n) => importMinimum(JSON.stringify({ mergeOption: 'overwrite', contacts: contactItems(n).map((it) => ({ matchIdentifier: 'email', identifiers: { email: it.json.email }, dataFields: { FIRSTNAME: it.json.firstName, LASTNAME: it.json.lastName } })) }).length),
 		async pkg(env) {
 			const items = contactItems(env.n);
@@ -62,7 +62,7 @@ module.exports = [
 	{
 		...base,
 		name: 'dd.catalogImport',
-		what: 'Dotdigital node, Insight Data → Import into account collection catalog_Products, default batch 5000',
+		what: 'Dotdigital node, Insight Data → Import into account collection catalog_Products, default options (batches by the 40 MB margin)',
 		minimum: (f, n) => importMinimum(JSON.stringify({ collectionName: 'catalog_Products', collectionScope: 'account', collectionType: 'catalog', records: productItems(n).map((it) => ({ key: it.json.sku, json: it.json })) }).length),
 		async pkg(env) {
 			const items = productItems(env.n);

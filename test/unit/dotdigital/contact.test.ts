@@ -170,8 +170,9 @@ describe('Dotdigital contact bulk import', () => {
 		expect(out[0].json).toMatchObject({ email: 'a@example.com', result: 'created', importId: 'imp-1' });
 		expect(out[1].json.error).toMatch(/invalidEmail: Email is suppressed/);
 		expect(out[2].json).toMatchObject({ email: 'c@example.com', result: 'updated' });
-		// One wait between the NotFinished and the Finished status of the first import.
-		expect(env.clock().sleeps).toContain(5000);
+		// Each import's first status check waits its expected duration (5 s for 2 records); the first
+		// import's second check waits the interval after its NotFinished.
+		expect(env.clock().sleeps).toEqual([5000, 5000, 5000]);
 	});
 
 	it('without continue on fail, the error names the rejected item', async () => {
@@ -217,7 +218,9 @@ describe('Dotdigital contact bulk import', () => {
 
 	it('stops waiting after the max wait and says the import goes on', async () => {
 		dd.api().put('/contacts/v3/import').reply(202, { importId: 'slow' });
-		dd.api().get('/contacts/v3/import/slow').times(13).reply(200, { status: 'NotFinished' });
+		// The first check waits 5 s after the submit (no check at second 0), then every 5 s up to the
+		// 1-minute deadline: checks at 5, 10, …, 60 s.
+		dd.api().get('/contacts/v3/import/slow').times(12).reply(200, { status: 'NotFinished' });
 		const params = { ...row('a@example.com'), importOptions: { maxWaitMinutes: 1, pollIntervalSeconds: 5 } };
 		await expect(dd.run(params)).rejects.toThrow(/still "NotFinished" after 1 minute/);
 	});

@@ -4,7 +4,9 @@ describe('sandbox: Dotdigital', () => {
 	let sb: Started;
 	let r1: string;
 	beforeAll(async () => {
-		sb = await start({ rateLimits: false, timeScale: 100 });
+		// timeScale 10: a small import runs 200 ms (2 documented seconds of queueing), long enough
+		// for an immediate status call to see it unfinished on a busy machine.
+		sb = await start({ rateLimits: false, timeScale: 10 });
 		r1 = `${sb.url}/dotdigital/r1`;
 	});
 	afterAll(() => sb.close());
@@ -61,6 +63,47 @@ describe('sandbox: Dotdigital', () => {
 		expect(done.body.status).toBe('Finished');
 		expect(done.body.summary).toEqual(expect.objectContaining({ newContacts: 1, invalidEntries: 1 }));
 		expect(done.body.failures[0].identifiers.email).toBe('not-an-email');
+	});
+
+	it('runs an import for a time proportional to its size, scaled, and reports it at the first call after that', async () => {
+		const n = 5000;
+		const contacts = Array.from({ length: n }, (_, i) => ({ matchIdentifier: 'email', identifiers: { email: `size${i}@example.com` } }));
+		const imp = await call(`${r1}/contacts/v3/import`, { method: 'PUT', headers: DD_HEADERS, body: { mergeOption: 'overwrite', contacts } });
+		const job = sb.state.dotdigital._jobs.get(imp.body.importId);
+		// 2 s of queueing + 0.4 ms per record = 4 documented seconds, 400 ms at timeScale 10
+		expect(job.readyAt - job.created).toBe((2000 + n * 0.4) / 10);
+		const early = await call(`${r1}/contacts/v3/import/${imp.body.importId}`, { headers: DD_HEADERS });
+		expect(early.body.status).toBe('NotFinished');
+		await sleep(job.readyAt - Date.now() + 30);
+		const due = await call(`${r1}/contacts/v3/import/${imp.body.importId}`, { headers: DD_HEADERS });
+		expect(due.body.status).toBe('Finished');
+		expect(due.body.summary.newContacts).toBe(n);
+	});
+
+	it('answers an insight import NotStarted while queued, Processing while running, then its report', async () => {
+		const records = Array.from({ length: 5000 }, (_, i) => ({ key: `S${i}`, json: { sku: `S${i}`, price: i } }));
+		const imp = await call(`${r1}/insightData/v3/import`, { method: 'PUT', headers: DD_HEADERS, body: { collectionName: 'catalog_size', collectionScope: 'account', collectionType: 'catalog', records } });
+		const job = sb.state.dotdigital._jobs.get(imp.body.importId);
+		const status = async () => (await call(`${r1}/insightData/v3/import/${imp.body.importId}`, { headers: DD_HEADERS })).body.status;
+		expect(await status()).toBe('NotStarted');
+		await sleep(job.startsAt - Date.now() + 50);
+		expect(await status()).toBe('Processing');
+		await sleep(job.readyAt - Date.now() + 30);
+		expect(await status()).toBe('Finished');
+	});
+
+	it('ddImportPolls adds NotFinished answers after the import is due', async () => {
+		const slow = await start({ rateLimits: false, timeScale: 100, ddImportPolls: 2 });
+		try {
+			const base = `${slow.url}/dotdigital/r1`;
+			const imp = await call(`${base}/contacts/v3/import`, { method: 'PUT', headers: DD_HEADERS, body: { contacts: [{ matchIdentifier: 'email', identifiers: { email: 'polls@example.com' } }] } });
+			await sleep(60);
+			const seen: string[] = [];
+			for (let i = 0; i < 3; i++) seen.push((await call(`${base}/contacts/v3/import/${imp.body.importId}`, { headers: DD_HEADERS })).body.status);
+			expect(seen).toEqual(['NotFinished', 'NotFinished', 'Finished']);
+		} finally {
+			await slow.close();
+		}
 	});
 
 	it('imports insight data, rejects unknown contacts, replaces records by key', async () => {

@@ -64,10 +64,11 @@ export function judgeContactImport(
 }
 
 /**
- * PUT /contacts/v3/import for all input items together, then GET /contacts/v3/import/{id} until it
- * finishes. Every item gets one outcome: its import result or its own error. A repeated email is
- * sent once, with the last item's values: an import rejects repeats, and the last value is what
- * one-by-one upserts would have left behind.
+ * PUT /contacts/v3/import for all input items together (as few imports as the 40 MB body margin
+ * allows, or the user's Batch Size), then GET /contacts/v3/import/{id} once the import should be
+ * done, and every interval after while it is not. Every item gets one outcome: its import result
+ * or its own error. A repeated email is sent once, with the last item's values: an import rejects
+ * repeats, and the last value is what one-by-one upserts would have left behind.
  */
 export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
 	const options = readImportOptions(this);
@@ -88,6 +89,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 				this,
 				'/contacts/v3/import',
 				{ mergeOption, contacts: batch.map((r) => r.record) },
+				batch.length,
 				options.wait,
 			);
 			return judgeContactImport(batch, report, importId);

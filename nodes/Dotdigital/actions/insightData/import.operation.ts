@@ -86,9 +86,11 @@ export function judgeInsightImport(collectionName: string) {
 }
 
 /**
- * PUT /insightData/v3/import for all input items together (an upsert by record key), then
- * GET /insightData/v3/import/{id} until done; rejected records fail only their own items. A key
- * repeated in one run is sent once, with the last item's record: that is what the import keeps.
+ * PUT /insightData/v3/import for all input items together (an upsert by record key; as few imports
+ * as the 40 MB body margin allows, or the user's Batch Size), then GET /insightData/v3/import/{id}
+ * once the import should be done, and every interval after while it is not; rejected records fail
+ * only their own items. A key repeated in one run is sent once, with the last item's record: that
+ * is what the import keeps.
  */
 export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
 	const collectionName = String(this.getNodeParameter('collectionName', 0, '')).trim();
@@ -119,6 +121,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 				this,
 				'/insightData/v3/import',
 				{ collectionName, collectionScope, collectionType, records: batch.map((r) => r.record) },
+				batch.length,
 				options.wait,
 			);
 			return judge(batch, report, importId);
