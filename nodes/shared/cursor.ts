@@ -118,127 +118,222 @@ function readState(staticData: IDataObject): CursorState | undefined {
 }
 
 export async function pollWithCursor<T>(opts: CursorPollOptions<T>): Promise<CursorPollResult<T> | null> {
-	if (opts.manual) {
-		const sample = await opts.fetchSample(opts.sampleSize);
-		return sample.length ? { records: sample, backlog: false } : null;
-	}
+	if (opts.manual) return manualSample(opts);
 
-	let state = readState(opts.staticData);
-	if (!state || state.configKey !== opts.configKey) {
-		state = {
-			configKey: opts.configKey,
-			cursor: new Date(opts.startDate ? opts.startDate.getTime() : opts.nowMs).toISOString(),
-			seen: {},
-		};
-		opts.staticData.cursorState = state;
-		// Without a backfill date the first run only marks "from now on".
-		if (!opts.startDate) return null;
-	}
-
-	const walkStart = opts.nowMs;
-	const until = new Date(walkStart);
+	const state = loadOrSeedState(opts);
+	// Without a backfill date the first run only marks "from now on".
+	if (!state) return null;
 	const cursorMs = Date.parse(state.cursor);
-	const sinceMs = cursorMs - opts.overlapMs;
-	const seen = state.seen;
 	const cap = Math.max(1, opts.maxPerPoll);
-	const fresh = new Map<string, { record: T; version: RecordVersion }>();
-	let maxModified = cursorMs;
 
-	const take = (page: T[]) => {
+	const walk = await walkChanges(opts, state.seen, cursorMs, cap);
+	const { emitted, backlog } = chooseEmitted(walk.fresh, cap);
+	const nextCursor = advanceCursor(state, {
+		cursorMs,
+		walkStartMs: opts.nowMs,
+		proposedMs: backlog ? msOf(emitted[emitted.length - 1].version) : walk.maxModified,
+		pinMs: walk.pinMs,
+	});
+	rememberEmitted(state, emitted, nextCursor, opts);
+
+	return emitted.length ? { records: emitted.map((e) => e.record), backlog } : null;
+}
+
+async function manualSample<T>(opts: CursorPollOptions<T>): Promise<CursorPollResult<T> | null> {
+	const sample = await opts.fetchSample(opts.sampleSize);
+	return sample.length ? { records: sample, backlog: false } : null;
+}
+
+/**
+ * The stored state, or a new one on the first run or after a config change: at the backfill start
+ * date, else at now. Undefined when the new state has nothing to walk yet (no backfill).
+ */
+function loadOrSeedState<T>(opts: CursorPollOptions<T>): CursorState | undefined {
+	const stored = readState(opts.staticData);
+	if (stored && stored.configKey === opts.configKey) return stored;
+	const state: CursorState = {
+		configKey: opts.configKey,
+		cursor: new Date(opts.startDate ? opts.startDate.getTime() : opts.nowMs).toISOString(),
+		seen: {},
+	};
+	opts.staticData.cursorState = state;
+	return opts.startDate ? state : undefined;
+}
+
+interface FreshRecord<T> {
+	record: T;
+	version: RecordVersion;
+}
+
+interface WalkResult<T> {
+	/** Records not emitted before, keyed by (id, modified), in the order they were read. */
+	fresh: Map<string, FreshRecord<T>>;
+	/** The newest modified time read, not below the cursor. */
+	maxModified: number;
+	/** Set when the cursor must not pass a time whose records were paged by offset (rule 3). */
+	pinMs?: number;
+}
+
+/** Collects what a walk reads: the versions not emitted before and the newest modified time. */
+class FreshRecords<T> {
+	readonly fresh = new Map<string, FreshRecord<T>>();
+	maxModified: number;
+
+	constructor(
+		private readonly versionOf: (record: T) => RecordVersion,
+		private readonly seen: IDataObject,
+		private readonly sinceMs: number,
+		cursorMs: number,
+	) {
+		this.maxModified = cursorMs;
+	}
+
+	take(page: T[]): void {
 		for (const record of page) {
-			const version = opts.versionOf(record);
+			const version = this.versionOf(record);
 			const ms = msOf(version);
 			// An API that rounds `since` down (to whole seconds) returns records from before the
 			// window; the keys of those were pruned from `seen`, so they would repeat.
-			if (Number.isFinite(ms) && ms < sinceMs) continue;
-			if (ms > maxModified) maxModified = ms;
+			if (Number.isFinite(ms) && ms < this.sinceMs) continue;
+			if (ms > this.maxModified) this.maxModified = ms;
 			const key = keyOf(version);
-			if (seen[key] !== undefined || fresh.has(key)) continue;
-			fresh.set(key, { record, version });
-		}
-	};
-	// Ascending pages only: the cap is filled by records older than anything still unread.
-	const capFilled = (lastMs: number) => {
-		if (fresh.size <= cap) return false;
-		const held = [...fresh.values()].map((f) => msOf(f.version)).sort((a, b) => a - b);
-		return lastMs > held[cap - 1];
-	};
-	const walkAll = async () => {
-		for await (const page of opts.fetchChanged(new Date(sinceMs), until)) take(page);
-	};
-
-	/** Set when the cursor must not pass a time whose records were paged by offset (rule 3). */
-	let pinMs: number | undefined;
-	if (!opts.ascending) {
-		await walkAll();
-	} else {
-		let from = sinceMs;
-		let sorted = true;
-		walk: for (;;) {
-			const pages = opts.fetchChanged(new Date(from), until)[Symbol.asyncIterator]();
-			let next: IteratorResult<T[]> = await pages.next();
-			let requery: number | undefined;
-			let prevMs = Number.NEGATIVE_INFINITY;
-			try {
-				while (!next.done) {
-					const page = next.value;
-					take(page);
-					if (!page.length) break walk;
-					const times = page.map((r) => msOf(opts.versionOf(r)));
-					if (times.some((ms, i) => ms < (i ? times[i - 1] : prevMs))) {
-						sorted = false;
-						break walk;
-					}
-					const lastMs = times[times.length - 1];
-					prevMs = lastMs;
-					if (capFilled(lastMs)) break walk;
-					const full = opts.pageSize === undefined ? undefined : page.length >= opts.pageSize;
-					if (full === false) break walk;
-					if (full && lastMs > from) {
-						requery = lastMs;
-						break;
-					}
-					// Without a page size, ask the iterator: it ends after a short page for free.
-					next = await pages.next();
-					if (next.done) break walk;
-					if (lastMs > from) {
-						// Never read page 2 of an ascending query: records changed since page 1 moved
-						// to the end and shifted it. Ask again from the last time read.
-						requery = lastMs;
-						break;
-					}
-					// A page full of records at `from`: page through them by offset.
-					if (pinMs === undefined) pinMs = from;
-				}
-				if (requery === undefined) break walk;
-			} finally {
-				await pages.return?.();
-			}
-			from = requery;
-		}
-		if (!sorted) {
-			// The API does not sort as the trigger claims: fall back to a full walk.
-			pinMs = undefined;
-			await walkAll();
+			if (this.seen[key] !== undefined || this.fresh.has(key)) continue;
+			this.fresh.set(key, { record, version });
 		}
 	}
 
+	/** Ascending pages only: the cap is filled by records older than anything still unread. */
+	capFilled(lastMs: number, cap: number): boolean {
+		if (this.fresh.size <= cap) return false;
+		const held = [...this.fresh.values()].map((f) => msOf(f.version)).sort((a, b) => a - b);
+		return lastMs > held[cap - 1];
+	}
+}
+
+/** Reads every change since the cursor minus the overlap, up to the walk start. */
+async function walkChanges<T>(
+	opts: CursorPollOptions<T>,
+	seen: IDataObject,
+	cursorMs: number,
+	cap: number,
+): Promise<WalkResult<T>> {
+	const sinceMs = cursorMs - opts.overlapMs;
+	const until = new Date(opts.nowMs);
+	const read = new FreshRecords(opts.versionOf, seen, sinceMs, cursorMs);
+	let pinMs: number | undefined;
+	const keyset = opts.ascending ? await walkAscending(opts, read, sinceMs, until, cap) : undefined;
+	if (keyset?.sorted) {
+		pinMs = keyset.pinMs;
+	} else {
+		// Not ascending, or the API does not sort as the trigger claims: a full walk. What the
+		// keyset walk read stays; it is deduplicated by key.
+		await walkAll(opts, read, sinceMs, until);
+	}
+	return { fresh: read.fresh, maxModified: read.maxModified, pinMs };
+}
+
+async function walkAll<T>(opts: CursorPollOptions<T>, read: FreshRecords<T>, sinceMs: number, until: Date) {
+	for await (const page of opts.fetchChanged(new Date(sinceMs), until)) read.take(page);
+}
+
+type KeysetWalk = { sorted: true; pinMs?: number } | { sorted: false };
+
+/**
+ * Keyset paging over an ascending API (rule 3): one query after another, each from the last
+ * modified time the previous one read, until the changes or the cap run out.
+ */
+async function walkAscending<T>(
+	opts: CursorPollOptions<T>,
+	read: FreshRecords<T>,
+	sinceMs: number,
+	until: Date,
+	cap: number,
+): Promise<KeysetWalk> {
+	let pinMs: number | undefined;
+	for (let from = sinceMs; ; ) {
+		const query = await readAscendingQuery(opts, read, from, until, cap);
+		// The first tie group paged by offset is the one the cursor must not pass.
+		if (query.offsetPaged && pinMs === undefined) pinMs = from;
+		if (query.end === 'unsorted') return { sorted: false };
+		if (query.end === 'done') return { sorted: true, pinMs };
+		from = query.end;
+	}
+}
+
+interface AscendingQuery {
+	/** A time to query again from, or why the walk ends. */
+	end: number | 'done' | 'unsorted';
+	/** Pages of records all modified at `from` were read by offset. */
+	offsetPaged: boolean;
+}
+
+/** Reads one ascending query from `from` until it must be asked again; always closes its pages. */
+async function readAscendingQuery<T>(
+	opts: CursorPollOptions<T>,
+	read: FreshRecords<T>,
+	from: number,
+	until: Date,
+	cap: number,
+): Promise<AscendingQuery> {
+	const pages = opts.fetchChanged(new Date(from), until)[Symbol.asyncIterator]();
+	let next: IteratorResult<T[]> = await pages.next();
+	let prevMs = Number.NEGATIVE_INFINITY;
+	let offsetPaged = false;
+	const end = (to: AscendingQuery['end']): AscendingQuery => ({ end: to, offsetPaged });
+	try {
+		while (!next.done) {
+			const page = next.value;
+			read.take(page);
+			if (!page.length) return end('done');
+			const times = page.map((r) => msOf(opts.versionOf(r)));
+			if (times.some((ms, i) => ms < (i ? times[i - 1] : prevMs))) return end('unsorted');
+			const lastMs = times[times.length - 1];
+			prevMs = lastMs;
+			if (read.capFilled(lastMs, cap)) return end('done');
+			const full = opts.pageSize === undefined ? undefined : page.length >= opts.pageSize;
+			if (full === false) return end('done');
+			if (full && lastMs > from) return end(lastMs);
+			// Without a page size, ask the iterator: it ends after a short page for free.
+			next = await pages.next();
+			if (next.done) return end('done');
+			// Never read page 2 of an ascending query: records changed since page 1 moved to the
+			// end and shifted it. Ask again from the last time read.
+			if (lastMs > from) return end(lastMs);
+			// A page full of records at `from`: page through them by offset.
+			offsetPaged = true;
+		}
+		return end('done');
+	} finally {
+		await pages.return?.();
+	}
+}
+
+/** Oldest first (ties by id), at most `cap`; the rest is the backlog of the next poll. */
+function chooseEmitted<T>(fresh: Map<string, FreshRecord<T>>, cap: number) {
 	const ordered = [...fresh.values()].sort(
 		(a, b) => msOf(a.version) - msOf(b.version) || (a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : 0),
 	);
 	const emitted = ordered.slice(0, cap);
-	const backlog = ordered.length > emitted.length;
+	return { emitted, backlog: ordered.length > emitted.length };
+}
 
-	let nextCursor = backlog ? msOf(emitted[emitted.length - 1].version) : maxModified;
-	nextCursor = Math.min(nextCursor, walkStart);
+/**
+ * Moves the cursor to `proposedMs` (the last emitted time with a backlog, else the newest time
+ * read), but never past the walk start nor backwards; writes `cursor` and `heldAt`.
+ */
+function advanceCursor(
+	state: CursorState,
+	at: { cursorMs: number; walkStartMs: number; proposedMs: number; pinMs?: number },
+): number {
+	let nextCursor = Math.min(at.proposedMs, at.walkStartMs);
 	// Leaving a tie group paged by offset takes one more walk that re-reads it from the start, so
 	// a record skipped because another one of the group changed mid-walk is read then. Held once
 	// per group: a group larger than a page stays forever and must not stop the trigger.
 	let held: number | undefined;
-	if (pinMs !== undefined) {
+	if (at.pinMs !== undefined) {
 		// Records skipped inside the group are at least as new as the group and, unseen, not
 		// older than the cursor.
-		const holdAt = Math.max(pinMs, cursorMs);
+		const holdAt = Math.max(at.pinMs, at.cursorMs);
 		if (nextCursor > holdAt && state.heldAt !== new Date(holdAt).toISOString()) {
 			nextCursor = holdAt;
 			held = holdAt;
@@ -246,9 +341,19 @@ export async function pollWithCursor<T>(opts: CursorPollOptions<T>): Promise<Cur
 	}
 	if (held === undefined) delete state.heldAt;
 	else state.heldAt = new Date(held).toISOString();
-	nextCursor = Math.max(nextCursor, cursorMs);
+	nextCursor = Math.max(nextCursor, at.cursorMs);
 	state.cursor = new Date(nextCursor).toISOString();
+	return nextCursor;
+}
 
+/** Adds the emitted keys to `seen` and keeps only those the next walk's overlap can re-read. */
+function rememberEmitted<T>(
+	state: CursorState,
+	emitted: FreshRecord<T>[],
+	nextCursor: number,
+	opts: Pick<CursorPollOptions<T>, 'overlapMs' | 'maxSeen'>,
+): void {
+	const seen = state.seen;
 	for (const { version } of emitted) seen[keyOf(version)] = Number.isFinite(msOf(version)) ? msOf(version) : nextCursor;
 	const keepFrom = nextCursor - opts.overlapMs;
 	const kept = Object.entries(seen)
@@ -256,6 +361,4 @@ export async function pollWithCursor<T>(opts: CursorPollOptions<T>): Promise<Cur
 		.sort((a, b) => (b[1] as number) - (a[1] as number))
 		.slice(0, opts.maxSeen ?? 20_000);
 	state.seen = Object.fromEntries(kept);
-
-	return emitted.length ? { records: emitted.map((e) => e.record), backlog } : null;
 }
