@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { num, round4, settleSku, type AvailableToSell, type LocationBreakdown, type SafetyBuffer } from '../../shared/availableToSell';
 import { same } from '../../shared/params';
 
@@ -7,7 +9,8 @@ import { same } from '../../shared/params';
  */
 export interface OmniStockRow {
 	code?: string;
-	branchId?: number | string;
+	productOptionId?: number;
+	branchId?: number;
 	branchName?: string;
 	available?: number;
 	stockOnHand?: number;
@@ -18,13 +21,21 @@ export interface OmniStockRow {
 }
 
 export interface OmniAtsOptions {
-	/** Branch IDs or names to sell from; empty means every branch. */
+	/**
+	 * Branches to sell from; empty means every branch. The node passes branch IDs, resolved from
+	 * the chosen names once per run (helpers/branches.ts), and rows match by `branchId`. A name is
+	 * matched against the row's `branchName`, which keeps the name a row was written with: only for
+	 * callers without the branch list.
+	 */
 	branches?: Array<string | number>;
+	/** Current branch names by ID, for the breakdown (a row keeps the name it was written with). */
+	branchNames?: Map<number, string>;
 	/** Order Desk's "Available − Holding". */
 	subtractHolding?: boolean;
 	/** Order Desk's "Available + Incoming". */
 	addIncoming?: boolean;
 	safetyBuffer?: SafetyBuffer;
+	/** The SKUs to report, each once, rows or not; empty means every SKU that has rows. */
 	skus?: string[];
 }
 
@@ -36,10 +47,17 @@ export function omniRowAvailable(row: OmniStockRow): number {
 	return num(row.stockOnHand) - num(row.openSales);
 }
 
+/** A branch in the per-SKU breakdown; `branchId` is what rows are matched by. */
+type OmniLocation = LocationBreakdown & { branchId?: number };
+
 export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOptions = {}): AvailableToSell[] {
-	const wanted = (options.branches ?? []).map((b) => String(b).trim()).filter(Boolean);
+	const chosen = (options.branches ?? []).map((b) => String(b).trim()).filter(Boolean);
+	const ids = new Set(chosen.filter((b) => /^\d+$/.test(b)).map(Number));
+	const names = chosen.filter((b) => !/^\d+$/.test(b));
 	const sellable = (row: OmniStockRow) =>
-		!wanted.length || wanted.some((b) => same(b, String(row.branchId ?? '')) || same(b, row.branchName));
+		!chosen.length ||
+		(row.branchId !== undefined && ids.has(Number(row.branchId))) ||
+		names.some((name) => same(name, row.branchName));
 	const bySku = new Map<string, OmniStockRow[]>();
 	for (const sku of options.skus ?? []) if (sku.trim()) bySku.set(sku.trim(), []);
 	for (const row of rows) {
@@ -56,7 +74,7 @@ export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOption
 		let available = 0;
 		let holding = 0;
 		let incoming = 0;
-		const locations: LocationBreakdown[] = [];
+		const locations: OmniLocation[] = [];
 		for (const row of skuRows) {
 			const counted = sellable(row);
 			const rowAvailable = omniRowAvailable(row);
@@ -65,8 +83,10 @@ export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOption
 				holding += num(row.holding);
 				incoming += num(row.incoming);
 			}
+			const name = row.branchId === undefined ? undefined : options.branchNames?.get(row.branchId);
 			locations.push({
-				location: row.branchName ?? String(row.branchId ?? ''),
+				location: name ?? row.branchName ?? String(row.branchId ?? ''),
+				branchId: row.branchId,
 				available: round4(rowAvailable),
 				onOrder: num(row.incoming),
 				holding: num(row.holding),
@@ -75,6 +95,8 @@ export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOption
 				...(counted ? {} : { reason: 'not a selected branch' }),
 			});
 		}
+		// Branch order, whatever order the rows came in (Omni gives ties no order).
+		locations.sort((a, b) => (a.branchId ?? Infinity) - (b.branchId ?? Infinity));
 		out.push(
 			settleSku(
 				sku,
@@ -93,4 +115,18 @@ export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOption
 		);
 	}
 	return out;
+}
+
+/**
+ * One SKU as the Omni node emits it: Omni's figures only. Cin7 Core's parts of the shared result
+ * (excluded bins, unauthorised orders, on order) are always 0 here and are left out, and so is a
+ * branch's `onOrder` (Omni calls it `incoming`). `reason` says why a SKU has no rows.
+ */
+export function omniOutput(result: AvailableToSell & IDataObject, reason?: string): IDataObject {
+	const { excluded: _e, unauthorisedOrders: _u, onOrderAdded: _o, locations, ...rest } = result;
+	return {
+		...rest,
+		...(reason ? { reason } : {}),
+		locations: (locations as OmniLocation[]).map(({ onOrder: _onOrder, bin: _bin, ...location }) => location),
+	} as IDataObject;
 }

@@ -15,7 +15,7 @@ export const atsProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getBranches' },
 		default: [],
 		description:
-			'Branches to sell from; none selected means every branch. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Branches to sell from, matched to stock rows by branch ID; none selected means every branch. A name or ID that matches no branch stops the run and lists the valid ones. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Subtract Holding',
@@ -31,6 +31,14 @@ export const atsProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add stock on open purchase orders: "Available + Incoming"',
 	},
+	{
+		displayName: 'Include Inactive',
+		name: 'includeInactive',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to also report options whose status is Disabled or whose product is Inactive (when no SKUs are listed, and for the trigger\'s changed stock). Off, they are left out even when Omni still serves stock rows for them.',
+	},
 	...safetyBufferProperties,
 ];
 
@@ -38,6 +46,7 @@ export interface AtsSettings {
 	branches: Array<string | number>;
 	subtractHolding: boolean;
 	addIncoming: boolean;
+	includeInactive: boolean;
 	safetyBufferMode: 'none' | 'absolute' | 'percent';
 	safetyBufferValue: number;
 }
@@ -49,6 +58,7 @@ export function readAtsSettings(get: (name: string, fallback: unknown) => unknow
 		branches: splitList(get('branches', [])),
 		subtractHolding: get('subtractHolding', false) as boolean,
 		addIncoming: get('addIncoming', false) as boolean,
+		includeInactive: get('includeInactive', false) === true,
 		safetyBufferMode: ['absolute', 'percent'].includes(mode) ? mode : 'none',
 		safetyBufferValue: Number(get('safetyBufferValue', 0)) || 0,
 	};

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapBatchResults } from '../../shared/batching';
 import type { BatchWriteJob, DuplicateRule } from '../../shared/batchWrite';
-import { OMNI_BATCH_SIZE, omniRequest } from '../transport';
+import { OMNI_BATCH_SIZE, omniRequest, unexpectedAnswer } from '../transport';
 import { readWriteResult, type WriteResult } from './writeResult';
 
 /** An item's output once Omni saved its record. */
@@ -33,7 +33,11 @@ export function omniBatchJob(ctx: IExecuteFunctions, write: OmniWrite): BatchWri
 		async send(batch) {
 			const body = batch.map((r) => r.record);
 			const results = await omniRequest.call(ctx, write.method, `/${write.resource}`, undefined, body);
-			const outcomes = mapBatchResults(batch, Array.isArray(results) ? results : [], (raw) => {
+			// Anything but a list fails the batch with what came instead, not "no result" per record.
+			if (!Array.isArray(results)) {
+				throw await unexpectedAnswer(ctx, `${write.method} /${write.resource}`, results, 'one result per record');
+			}
+			const outcomes = mapBatchResults(batch, results, (raw) => {
 				const r = readWriteResult(raw);
 				return { index: r.index, ok: r.success, error: r.errors.length ? r.errors.join('; ') : undefined };
 			});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { chunk } from '../../shared/batching';
-import { omniList } from '../transport';
+import { omniList, ORDER } from '../transport';
 import { readString } from './keys';
 import { inList } from './where';
 
@@ -32,7 +32,7 @@ export async function lookupByKey(
 	for (const group of chunk(keys, LOOKUP_CHUNK)) {
 		const spellings = [...new Set(values.filter((v) => group.includes(v.toLowerCase())))];
 		try {
-			const rows = await omniList.call(ctx, resource, { where: inList(field, spellings), order: 'id ASC' });
+			const rows = await omniList.call(ctx, resource, { where: inList(field, spellings), order: ORDER.byId });
 			for (const row of rows) {
 				const key = (readString(row, field) ?? '').trim().toLowerCase();
 				if (key && !found.has(key)) found.set(key, row);

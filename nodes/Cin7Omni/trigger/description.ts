@@ -32,6 +32,7 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'salesOrderUpdated',
+		description: 'What to watch: each poll reads the records of this kind whose modifiedDate is at or after the cursor',
 	},
 	{
 		displayName: 'Stages',

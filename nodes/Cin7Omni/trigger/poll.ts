@@ -9,7 +9,7 @@ import { readPollSettings } from '../../shared/pollSettings';
 import { readKey } from '../helpers/keys';
 import { readSubscriptionSource, withConsent } from '../helpers/subscriptionOptions';
 import { inList, joinWhere, modifiedSince } from '../helpers/where';
-import { OMNI_PAGE_SIZE, omniList, omniPages } from '../transport';
+import { OMNI_PAGE_SIZE, omniFirstPage, omniPages, ORDER } from '../transport';
 import { availableForChangedRows } from './availableToSell';
 import { EVENT_RESOURCE, recordIdOf, type EventName } from './events';
 
@@ -38,12 +38,14 @@ export async function pollOmni(this: IPollFunctions): Promise<INodeExecutionData
 		ascending: true,
 		pageSize: OMNI_PAGE_SIZE,
 		versionOf: (r) => ({ id: recordIdOf(event, r), modified: parseUtc(readKey(r, 'modifiedDate')) }),
+		// Oldest change first; records changed in the same second are walked by id (or option and
+		// branch for stock), so a full page of one second is read completely and in a stable order.
 		fetchChanged: (since) =>
 			omniPages.call(this, resource, {
 				where: joinWhere([modifiedSince(since), filter]),
-				order: 'modifieddate ASC',
+				order: event === 'stockChanged' ? ORDER.stockByModified : ORDER.byModified,
 			}),
-		fetchSample: async (n) => await omniList.call(this, resource, { where: filter, order: 'modifieddate DESC' }, n),
+		fetchSample: async (n) => await omniFirstPage.call(this, resource, { where: filter, order: 'modifieddate DESC' }, n),
 	});
 	if (!result) return null;
 

@@ -87,6 +87,15 @@ describe('Cin7 Omni batch writes', () => {
 		expect(out.every((o) => /malformed JSON/.test(String(o.json.error)))).toBe(true);
 	});
 
+	it('a write answered with anything but a list of results fails the call\'s items, naming the call', async () => {
+		omni.api().post(omni.path('/Contacts')).reply(200, { Message: 'Accepted' });
+		const { out } = await omni.run(params(2).map((x, i) => ({ ...x, email: `ok${i}@x.com` })), { items: omni.items(2), continueOnFail: true });
+		expect(out.map((o) => o.json.error)).toEqual([
+			'Cin7 Omni answered POST /Contacts with a single object instead of one result per record',
+			'Cin7 Omni answered POST /Contacts with a single object instead of one result per record',
+		]);
+	});
+
 	it('without continue on fail no batch is sent after a batch that failed', async () => {
 		omni.api().post(omni.path('/Contacts')).reply(400, 'Missing or malformed JSON data');
 		const p = Array.from({ length: 251 }, (_, i) => ({ resource: 'contact', operation: 'create', type: 'Customer', email: `c${i}@x.com`, additionalFields: {} }));

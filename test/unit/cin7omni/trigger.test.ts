@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { REASON } from '../../../nodes/Cin7Omni/helpers/stock';
 import { omni } from './fixture';
+import { unstableList } from './unstableList';
 
 const order = (id: number, modifiedDate: string, extra: IDataObject = {}) => ({ id, modifiedDate, ...extra });
 const poll = async (params: IDataObject, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') => {
@@ -101,6 +103,72 @@ describe('Cin7 Omni Trigger', () => {
 			]);
 		const { out } = await poll(p, staticData);
 		expect(out).toEqual([expect.objectContaining({ sku: 'A', availableToSell: 6, modifiedDate: '2026-05-01T02:00:00Z' })]);
+	});
+
+	it('a full page of orders saved in one second is walked by id: each of 270 is emitted once', async () => {
+		const staticData: IDataObject = {};
+		const orders = Array.from({ length: 270 }, (_, i) => order(5000 + i, '2026-05-01T01:00:00Z', { stage: 'Dispatched' }));
+		const queries = unstableList('SalesOrders', orders, 5);
+		const { out } = await poll({ ...params, maxPerPoll: 1000, startDate: '2026-05-01T00:00:00Z' }, staticData);
+		expect(out!.map((o) => o.id).sort()).toEqual(orders.map((o) => o.id).sort());
+		const second = "modifieddate>='2026-05-01T01:00:00Z' AND modifieddate<'2026-05-01T01:00:01Z'";
+		expect(queries.map((q) => [q.order, q.where])).toEqual([
+			// The cursor's own query, then again from the last time it read (keyset on modified time).
+			['modifieddate ASC', "modifieddate>='2026-04-30T23:55:00Z' AND stage='Dispatched'"],
+			['modifieddate ASC', "modifieddate>='2026-05-01T01:00:00Z' AND stage='Dispatched'"],
+			// A full page of that one second: the second is read by id, then what follows it.
+			['id ASC', `modifieddate>='2026-05-01T01:00:00Z' AND stage='Dispatched' AND ${second}`],
+			['id ASC', `modifieddate>='2026-05-01T01:00:00Z' AND stage='Dispatched' AND ${second} AND id>5249`],
+			['modifieddate ASC', "modifieddate>='2026-05-01T01:00:00Z' AND stage='Dispatched' AND modifieddate>='2026-05-01T01:00:01Z'"],
+		]);
+		// The next poll re-reads that second once more (the cursor holds there once) and repeats nothing.
+		env.clock().advance(60_000);
+		unstableList('SalesOrders', orders, 5, 99);
+		expect((await poll({ ...params, maxPerPoll: 1000, startDate: '2026-05-01T00:00:00Z' }, staticData)).out).toBeNull();
+	});
+
+	it('stock changed skips options that are disabled or whose product is inactive, unless Include Inactive', async () => {
+		const changedRows = [
+			{ productId: 1, productOptionId: 11, branchId: 1, code: 'A', modifiedDate: '2026-05-01T02:00:00Z' },
+			{ productId: 1, productOptionId: 12, branchId: 1, code: 'B', modifiedDate: '2026-05-01T02:00:00Z' },
+			{ productId: 2, productOptionId: 21, branchId: 1, code: 'C', modifiedDate: '2026-05-01T02:00:00Z' },
+		];
+		const products = [
+			{ id: 1, status: 'Public', productOptions: [{ id: 11, productOptionCode: 'A', status: 'Primary' }, { id: 12, productOptionCode: 'B', status: 'Disabled' }] },
+			{ id: 2, status: 'Inactive', productOptions: [{ id: 21, productOptionCode: 'C', status: 'Primary' }] },
+		];
+		const p = { event: 'stockChanged', startDate: '2026-05-01T00:00:00Z', branches: [] };
+		omni.api().get(omni.path('/Stock')).query((q) => String(q.where).startsWith('modifieddate')).reply(200, changedRows);
+		omni.api().get(omni.path('/Products')).query((q) => q.where === 'id IN (1,2)').reply(200, products);
+		omni.api().get(omni.path('/Stock')).query((q) => q.where === "code='A'").reply(200, [{ productOptionId: 11, branchId: 1, code: 'A', stockOnHand: 3, openSales: 0 }]);
+		expect((await poll(p, {})).out!.map((o) => o.sku)).toEqual(['A']);
+
+		omni.api().get(omni.path('/Stock')).query((q) => String(q.where).startsWith('modifieddate')).reply(200, changedRows);
+		omni.api().get(omni.path('/Stock')).query((q) => q.where === "code IN ('A','B','C')").reply(200, []);
+		const all = await poll({ ...p, includeInactive: true }, {});
+		expect(all.out!.map((o) => [o.sku, o.availableToSell, o.reason])).toEqual([
+			['A', 0, REASON.noRows],
+			['B', 0, REASON.noRows],
+			['C', 0, REASON.noRows],
+		]);
+		expect(all.requests.some((r) => String(r.url).endsWith('/Products'))).toBe(false);
+	});
+
+	it('stock changed resolves branches once per poll and stops on a name that matches no branch', async () => {
+		const p = { event: 'stockChanged', startDate: '2026-05-01T00:00:00Z', branches: ['Shop'], includeInactive: true };
+		const changed = () =>
+			omni.api()
+				.get(omni.path('/Stock'))
+				.query((q) => String(q.where).startsWith('modifieddate'))
+				.reply(200, [{ productOptionId: 11, branchId: 1, code: 'A', modifiedDate: '2026-05-01T02:00:00Z' }]);
+		changed();
+		omni.api().get(omni.path('/Branches')).query(true).once().reply(200, [{ id: 1, company: 'Shop' }, { id: 2, company: 'Warehouse' }]);
+		omni.api().get(omni.path('/Stock')).query((q) => q.where === "code='A' AND branchId=1").reply(200, [{ productOptionId: 11, branchId: 1, branchName: 'Shop', code: 'A', stockOnHand: 2, openSales: 0 }]);
+		expect((await poll(p, {})).out).toEqual([expect.objectContaining({ sku: 'A', availableToSell: 2 })]);
+
+		changed();
+		omni.api().get(omni.path('/Branches')).query(true).once().reply(200, [{ id: 1, company: 'Shop' }]);
+		await expect(poll({ ...p, branches: ['Shopp'] }, {})).rejects.toThrow('Branch Names or IDs: "Shopp" matches no Cin7 Omni branch. Valid branches: Shop (ID 1)');
 	});
 
 	it('a new Start Date restarts the cursor there', async () => {

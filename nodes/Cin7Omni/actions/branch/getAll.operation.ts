@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/items';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { filtersProperty } from '../../helpers/fields';
 import { joinWhere } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
 
 const properties: INodeProperties[] = [...returnAllProperties(), filtersProperty([])];
 
@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	return await omniList.call(
 		this,
 		'Branches',
-		{ where: joinWhere([filters.where as string | undefined]), order: 'id ASC' },
+		{ where: joinWhere([filters.where as string | undefined]), order: ORDER.byId },
 		readLimit(this, i),
 	);
 }

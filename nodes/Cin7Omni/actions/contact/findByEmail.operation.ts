@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/items';
 import { requiredText } from '../../../shared/params';
 import { readSubscriptionSource, withConsent } from '../../helpers/subscriptionOptions';
 import { eq } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,6 +27,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const email = requiredText(this, i, 'Email', this.getNodeParameter('email', i, ''));
 	const consent = readSubscriptionSource(this, i);
-	const rows = await omniList.call(this, 'Contacts', { where: eq('email', email), order: 'id ASC' }, 10);
+	const rows = await omniList.call(this, 'Contacts', { where: eq('email', email), order: ORDER.byId }, 10);
 	return rows.map((c) => withConsent(c, consent));
 }

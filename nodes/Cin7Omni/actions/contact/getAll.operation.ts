@@ -6,12 +6,19 @@ import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
 import { readSubscriptionSource, withConsent } from '../../helpers/subscriptionOptions';
 import { getManyWhere, textEq } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	filtersProperty([
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "Only contacts with exactly this email (where email='…'); empty means any",
+		},
 		modifiedSinceFilter('Only contacts modified at or after this time (UTC)'),
 		{
 			displayName: 'Type',
@@ -22,6 +29,7 @@ const properties: INodeProperties[] = [
 				{ name: 'Supplier', value: 'Supplier' },
 			],
 			default: 'Customer',
+			description: 'Only customers or only suppliers (where type=…)',
 		},
 	]),
 ];
@@ -34,6 +42,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const where = getManyWhere(this, i, (f) => [textEq('type', f.type), textEq('email', f.email)]);
 	const consent = readSubscriptionSource(this, i);
-	const rows = await omniList.call(this, 'Contacts', { where, order: 'modifieddate ASC' }, readLimit(this, i));
+	const rows = await omniList.call(this, 'Contacts', { where, order: ORDER.byModified }, readLimit(this, i));
 	return rows.map((c) => withConsent(c, consent));
 }

@@ -11,7 +11,14 @@ import { buildContact, contactFieldOptions, contactTypeProperty } from './fields
 
 const updateOptions: INodeProperties[] = [
 	...contactFieldOptions,
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' } as INodeProperties,
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'New email address (sent as email; must stay unique in Cin7 Omni; left empty, it is not sent)',
+	} as INodeProperties,
 	contactTypeProperty,
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 

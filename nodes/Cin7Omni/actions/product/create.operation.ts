@@ -9,8 +9,14 @@ import { omniBatchJob } from '../../helpers/batchJob';
 import { buildProduct, buildProductOptions, productFieldOptions, productOptionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
-	{ displayName: 'Style Code', name: 'styleCode', type: 'string', default: '', description: 'Unique product code' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Product name (sent as name; at most 250 characters)' },
+	{
+		displayName: 'Style Code',
+		name: 'styleCode',
+		type: 'string',
+		default: '',
+		description: 'Unique product code (sent as styleCode); a style code already used rejects the product',
+	},
 	{ ...productOptionsProperty, description: 'At least one option (SKU) is required' },
 	{
 		displayName: 'Additional Fields',

@@ -4,38 +4,46 @@ import { inputError } from '../../../shared/items';
 import { compact, pairsToObject } from '../../../shared/params';
 import { customFieldsProperty } from '../../helpers/fields';
 
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({
+/** A text field sent as the product or option field `name`; an empty one is not sent. */
+const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
 	default: '',
-	...(description ? { description } : {}),
+	description: `${description} (sent as ${name}; left empty, it is not sent)`,
 });
 
 // Prices are text fields so that an empty one is left out instead of writing 0 over a price.
 const PRICE_FIELDS = ['retailPrice', 'wholesalePrice', 'vipPrice', 'specialPrice'];
 
+const price = (displayName: string, name: string, what: string) =>
+	text(displayName, name, `${what}, a number in the account currency (e.g. 19.95)`);
+
+/** Product (style) statuses; Inactive is how Omni retires a product (it never deletes one). */
+export const productStatusOptions = [
+	{ name: 'Inactive', value: 'Inactive' },
+	{ name: 'Internal', value: 'Internal' },
+	{ name: 'Public', value: 'Public' },
+	{ name: 'Show in B2B', value: 'ShowInB2B' },
+];
+
 export const productFieldOptions: INodeProperties[] = [
-	text('Brand', 'brand'),
-	text('Category', 'category'),
+	text('Brand', 'brand', 'Brand name'),
+	text('Category', 'category', 'Category name, as set up in Cin7 Omni'),
 	customFieldsProperty,
-	text('Description', 'description'),
-	text('Name', 'name'),
+	text('Description', 'description', 'Product description (HTML allowed, as in Cin7 Omni)'),
+	text('Name', 'name', 'Product name (at most 250 characters)'),
 	{
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: [
-			{ name: 'Inactive', value: 'Inactive' },
-			{ name: 'Internal', value: 'Internal' },
-			{ name: 'Public', value: 'Public' },
-			{ name: 'Show in B2B', value: 'ShowInB2B' },
-		],
+		options: productStatusOptions,
 		default: 'Public',
+		description: 'Product status (sent as status): Public, Show in B2B, Internal, or Inactive to retire the product',
 	},
 	text('Style Code', 'styleCode', 'Unique product code'),
-	text('Sub Category', 'subCategory'),
-	text('Supplier ID', 'supplierId'),
+	text('Sub Category', 'subCategory', 'Sub-category name, as set up in Cin7 Omni'),
+	text('Supplier ID', 'supplierId', 'Cin7 Omni contact ID of the supplier, a whole number'),
 	text('Tags', 'tags', 'Comma-separated tags'),
 ];
 
@@ -51,15 +59,15 @@ export const productOptionsProperty: INodeProperties = {
 			displayName: 'Option',
 			name: 'option',
 			values: [
-				text('Barcode', 'productOptionBarcode'),
-				text('Option 1', 'option1'),
-				text('Option 2', 'option2'),
-				text('Option 3', 'option3'),
+				text('Barcode', 'productOptionBarcode', 'Option barcode (at most 13 characters)'),
+				text('Option 1', 'option1', 'First option value, e.g. the size (labelled by the product\'s Option Label 1)'),
+				text('Option 2', 'option2', 'Second option value, e.g. the colour'),
+				text('Option 3', 'option3', 'Third option value'),
 				text('Option ID', 'id', 'Existing option ID (updates only)'),
 				text('Price Columns', 'priceColumns', 'Extra price columns as Name=Price pairs, e.g. "EUR=12.5, Trade=9"'),
-				text('Retail Price', 'retailPrice'),
+				price('Retail Price', 'retailPrice', 'Retail price'),
 				text('SKU', 'productOptionCode', 'Product option code (at most 20 characters)'),
-				text('Special Price', 'specialPrice'),
+				price('Special Price', 'specialPrice', 'Special (sale) price'),
 				{
 					displayName: 'Status',
 					name: 'status',
@@ -71,10 +79,11 @@ export const productOptionsProperty: INodeProperties = {
 						{ name: 'Primary', value: 'Primary' },
 					],
 					default: '',
+					description: 'Option status (sent as status): Primary, Active, or Disabled to retire the option; Keep Current sends nothing',
 				},
-				text('Supplier Code', 'supplierCode'),
-				text('VIP Price', 'vipPrice'),
-				text('Wholesale Price', 'wholesalePrice'),
+				text('Supplier Code', 'supplierCode', "The supplier's code for this option"),
+				price('VIP Price', 'vipPrice', 'VIP price'),
+				price('Wholesale Price', 'wholesalePrice', 'Wholesale price'),
 			],
 		},
 	],

@@ -5,7 +5,8 @@ import type { ItemResult } from '../../../shared/items';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
 import { getManyWhere, textEq } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
+import { productStatusOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
@@ -15,15 +16,17 @@ const properties: INodeProperties[] = [
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Inactive', value: 'Inactive' },
-				{ name: 'Internal', value: 'Internal' },
-				{ name: 'Public', value: 'Public' },
-				{ name: 'Show in B2B', value: 'ShowInB2B' },
-			],
+			options: productStatusOptions,
 			default: 'Public',
+			description: 'Only products with this status (where status=…)',
 		},
-		{ displayName: 'Style Code', name: 'styleCode', type: 'string', default: '' },
+		{
+			displayName: 'Style Code',
+			name: 'styleCode',
+			type: 'string',
+			default: '',
+			description: "Only the product with exactly this style code (where styleCode='…')",
+		},
 	]),
 ];
 
@@ -34,5 +37,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const where = getManyWhere(this, i, (f) => [textEq('status', f.status), textEq('styleCode', f.styleCode)]);
-	return await omniList.call(this, 'Products', { where, order: 'modifieddate ASC' }, readLimit(this, i));
+	return await omniList.call(this, 'Products', { where, order: ORDER.byModified }, readLimit(this, i));
 }

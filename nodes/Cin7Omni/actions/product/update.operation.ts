@@ -9,7 +9,14 @@ import { requireChanges } from '../../helpers/changes';
 import { buildProduct, buildProductOptions, productFieldOptions, productOptionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Product ID', name: 'productId', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The Cin7 Omni product (style) ID to update, a whole number',
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

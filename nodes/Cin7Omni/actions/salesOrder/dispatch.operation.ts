@@ -6,10 +6,10 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
 import { omniBatchJob } from '../../helpers/batchJob';
-import { buildOrder } from './fields';
+import { buildOrder, orderIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sales Order ID', name: 'orderId', type: 'string', required: true, default: '' },
+	orderIdProperty,
 	{
 		displayName: 'Tracking Code',
 		name: 'trackingCode',
@@ -31,7 +31,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'When the order shipped (UTC); defaults to now',
 			},
-			{ displayName: 'Logistics Carrier', name: 'logisticsCarrier', type: 'string', default: '' },
+			{
+				displayName: 'Logistics Carrier',
+				name: 'logisticsCarrier',
+				type: 'string',
+				default: '',
+				description: 'Carrier name, e.g. NZ Post (sent as logisticsCarrier; left empty, it is not sent)',
+			},
 		],
 	},
 ];

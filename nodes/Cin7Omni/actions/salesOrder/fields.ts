@@ -5,28 +5,29 @@ import { inputError } from '../../../shared/items';
 import { compact, pairsToObject, readDate, readJson } from '../../../shared/params';
 import { customFieldsProperty } from '../../helpers/fields';
 
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({
+/** A text field sent as the order field `name`; an empty one is not sent (Omni keeps the value). */
+const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
 	default: '',
-	...(description ? { description } : {}),
+	description: `${description} (sent as ${name}; left empty, it is not sent)`,
 });
 
 export const STAGES = ['Awaiting Payment', 'Declined', 'Dispatched', 'New', 'On Hold', 'Processing'];
 
 export const stageOptions = STAGES.map((s) => ({ name: s, value: s }));
 
-const addressValues: INodeProperties[] = [
-	text('Address 1', 'Address1'),
-	text('Address 2', 'Address2'),
-	text('City', 'City'),
-	text('Company', 'Company'),
-	text('Country', 'Country'),
-	text('First Name', 'FirstName'),
-	text('Last Name', 'LastName'),
-	text('Postal Code', 'PostalCode'),
-	text('State', 'State'),
+const addressValues = (which: string): INodeProperties[] => [
+	text('Address 1', 'Address1', `First line of the ${which} address`),
+	text('Address 2', 'Address2', `Second line of the ${which} address`),
+	text('City', 'City', `City of the ${which} address`),
+	text('Company', 'Company', `Company at the ${which} address`),
+	text('Country', 'Country', `Country of the ${which} address`),
+	text('First Name', 'FirstName', `First name at the ${which} address`),
+	text('Last Name', 'LastName', `Last name at the ${which} address`),
+	text('Postal Code', 'PostalCode', `Postal code of the ${which} address`),
+	text('State', 'State', `State or region of the ${which} address`),
 ];
 
 const address = (displayName: string, name: string): INodeProperties => ({
@@ -35,27 +36,54 @@ const address = (displayName: string, name: string): INodeProperties => ({
 	type: 'fixedCollection',
 	placeholder: `Add ${displayName}`,
 	default: {},
-	options: [{ displayName: 'Address', name: 'address', values: addressValues }],
+	options: [{ displayName: 'Address', name: 'address', values: addressValues(name) }],
 });
+
+export const stageProperty: INodeProperties = {
+	displayName: 'Stage',
+	name: 'stage',
+	type: 'options',
+	options: stageOptions,
+	default: 'New',
+	description: 'Order stage (sent as stage); Dispatched with a dispatched date marks the order shipped',
+};
+
+/** The order ID field of Get, Update and Dispatch. */
+export const orderIdProperty: INodeProperties = {
+	displayName: 'Sales Order ID',
+	name: 'orderId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The Cin7 Omni sales order ID, a whole number',
+};
+
+export const referenceUpdateProperty: INodeProperties = {
+	displayName: 'Reference',
+	name: 'reference',
+	type: 'string',
+	default: '',
+	description: 'New order reference (sent as reference; at most 30 characters, unique; left empty, it is not sent)',
+};
 
 // Numbers and dates are text fields so that an empty one is left out, never sent as 0 or "".
 export const orderFieldOptions: INodeProperties[] = [
 	address('Billing Address', 'billing'),
-	text('Branch ID', 'branchId', 'Defaults to the main branch; cannot change after dispatch'),
-	text('Company', 'company'),
-	text('Currency Code', 'currencyCode'),
+	text('Branch ID', 'branchId', 'Cin7 Omni branch ID that sells the order, a whole number; defaults to the main branch and cannot change after dispatch'),
+	text('Company', 'company', "Customer's company name on the order"),
+	text('Currency Code', 'currencyCode', 'Three-letter currency code, e.g. NZD; defaults to the account currency'),
 	customFieldsProperty,
 	text('Customer Email', 'memberEmail', 'Links the order to the contact with this email'),
-	text('Customer ID', 'memberId', 'Links the order to this contact ID'),
-	text('Customer Order No', 'customerOrderNo'),
+	text('Customer ID', 'memberId', 'Links the order to this contact ID, a whole number'),
+	text('Customer Order No', 'customerOrderNo', "The customer's own order or PO number"),
 	address('Delivery Address', 'delivery'),
-	text('Delivery Instructions', 'deliveryInstructions'),
-	text('Email', 'email'),
-	text('Estimated Delivery Date', 'estimatedDeliveryDate', 'UTC date or date-time'),
-	text('First Name', 'firstName'),
-	text('Freight Description', 'freightDescription'),
-	text('Freight Total', 'freightTotal'),
-	text('Internal Comments', 'internalComments'),
+	text('Delivery Instructions', 'deliveryInstructions', 'Instructions for the carrier'),
+	text('Email', 'email', 'Email address on the order (receives order emails)'),
+	text('Estimated Delivery Date', 'estimatedDeliveryDate', 'UTC date or date-time, e.g. 2026-05-01 or 2026-05-01T10:00:00Z'),
+	text('First Name', 'firstName', "Customer's first name on the order"),
+	text('Freight Description', 'freightDescription', 'Freight line text, e.g. the shipping method'),
+	text('Freight Total', 'freightTotal', 'Freight charge, a number in the order currency'),
+	text('Internal Comments', 'internalComments', 'Comments for staff, not shown to the customer'),
 	{
 		displayName: 'Is Approved',
 		name: 'isApproved',
@@ -63,11 +91,11 @@ export const orderFieldOptions: INodeProperties[] = [
 		default: true,
 		description: 'Whether the order is approved (false keeps it as a draft)',
 	},
-	text('Last Name', 'lastName'),
-	text('Logistics Carrier', 'logisticsCarrier'),
-	text('Phone', 'phone'),
-	text('Project Name', 'projectName'),
-	{ displayName: 'Stage', name: 'stage', type: 'options', options: stageOptions, default: 'New' },
+	text('Last Name', 'lastName', "Customer's last name on the order"),
+	text('Logistics Carrier', 'logisticsCarrier', 'Carrier name, e.g. NZ Post'),
+	text('Phone', 'phone', 'Phone number on the order'),
+	text('Project Name', 'projectName', 'Project the order belongs to'),
+	stageProperty,
 	{
 		displayName: 'Tax Status',
 		name: 'taxStatus',
@@ -78,8 +106,9 @@ export const orderFieldOptions: INodeProperties[] = [
 			{ name: 'Incl', value: 'Incl' },
 		],
 		default: 'Incl',
+		description: 'Whether prices include tax, exclude it, or the order is tax exempt (sent as taxStatus)',
 	},
-	text('Tracking Code', 'trackingCode'),
+	text('Tracking Code', 'trackingCode', 'Carrier tracking number'),
 ];
 
 export const lineItemsProperty: INodeProperties = {
@@ -94,12 +123,24 @@ export const lineItemsProperty: INodeProperties = {
 			displayName: 'Line',
 			name: 'line',
 			values: [
-				text('Discount', 'discount'),
-				text('Line Comments', 'lineComments'),
-				text('Name', 'name'),
-				{ displayName: 'Quantity', name: 'qty', type: 'number', default: 1 },
-				text('SKU', 'code', 'Product option code'),
-				text('Unit Price', 'unitPrice'),
+				text('Discount', 'discount', 'Discount amount for the line, a number in the order currency'),
+				text('Line Comments', 'lineComments', 'Comment printed with the line'),
+				text('Name', 'name', 'Line description; defaults to the product name'),
+				{
+					displayName: 'Quantity',
+					name: 'qty',
+					type: 'number',
+					default: 1,
+					description: 'Quantity ordered (sent as qty; required, not 0)',
+				},
+				{
+					displayName: 'SKU',
+					name: 'code',
+					type: 'string',
+					default: '',
+					description: 'Product option code of the line (sent as code; required)',
+				},
+				text('Unit Price', 'unitPrice', "Price per unit, a number in the order currency; defaults to the option's retail price"),
 			],
 		},
 	],

@@ -4,9 +4,10 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { readId } from '../../../shared/params';
 import { omniGetById } from '../../transport';
+import { orderIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sales Order ID', name: 'orderId', type: 'string', required: true, default: '' },
+	orderIdProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['salesOrder'], operation: ['get'] } }, properties);

@@ -6,16 +6,35 @@ import { splitList } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
 import { eq, getManyWhere, inList, textEq } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
 import { stageOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	filtersProperty([
-		{ displayName: 'Branch ID', name: 'branchId', type: 'string', default: '' },
+		{
+			displayName: 'Branch ID',
+			name: 'branchId',
+			type: 'string',
+			default: '',
+			description: 'Only orders of this Cin7 Omni branch ID, a whole number (where branchId=…)',
+		},
 		modifiedSinceFilter('Only orders modified at or after this time (UTC)'),
-		{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
-		{ displayName: 'Stages', name: 'stages', type: 'multiOptions', options: stageOptions, default: [] },
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: "Only the order with exactly this reference (where reference='…')",
+		},
+		{
+			displayName: 'Stages',
+			name: 'stages',
+			type: 'multiOptions',
+			options: stageOptions,
+			default: [],
+			description: 'Only orders now in one of these stages (where stage IN (…)); none selected means every stage',
+		},
 	]),
 ];
 
@@ -33,5 +52,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 			branch ? eq('branchId', Number(branch)) : undefined,
 		];
 	});
-	return await omniList.call(this, 'SalesOrders', { where, order: 'modifieddate ASC' }, readLimit(this, i));
+	return await omniList.call(this, 'SalesOrders', { where, order: ORDER.byModified }, readLimit(this, i));
 }

@@ -6,10 +6,10 @@ import type { ItemOutcomes } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
 import { omniBatchJob } from '../../helpers/batchJob';
 import { requireChanges } from '../../helpers/changes';
-import { buildOrder, orderFieldOptions } from './fields';
+import { buildOrder, orderFieldOptions, orderIdProperty, referenceUpdateProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sales Order ID', name: 'orderId', type: 'string', required: true, default: '' },
+	orderIdProperty,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields set here are sent; empty values are left out so they are not cleared',
 		options: [
 			...orderFieldOptions,
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '' } as INodeProperties,
+			referenceUpdateProperty,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];

@@ -6,7 +6,7 @@ import { splitList } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { filtersProperty, modifiedSinceFilter } from '../../helpers/fields';
 import { getManyWhere, inList } from '../../helpers/where';
-import { omniList } from '../../transport';
+import { omniList, ORDER } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
@@ -33,5 +33,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		inList('code', splitList(f.skus)),
 		inList('branchId', splitList(f.branchIds).map(Number).filter(Number.isFinite)),
 	]);
-	return await omniList.call(this, 'Stock', { where, order: 'modifieddate ASC' }, readLimit(this, i));
+	return await omniList.call(this, 'Stock', { where, order: ORDER.stockByModified }, readLimit(this, i));
 }

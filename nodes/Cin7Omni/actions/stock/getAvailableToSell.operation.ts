@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
+import type { FlaggedAvailableToSell } from '../../../shared/levelFlags';
 import { splitList } from '../../../shared/params';
 import { atsProperties, readAtsSettings } from '../../helpers/availableToSellSettings';
-import { computeAts, fetchStockRows, flagChanges } from '../../helpers/stock';
+import { atsItems, flagChanges, runAvailableToSell } from '../../helpers/stock';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,7 +14,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. TSHIRT-S, TSHIRT-M',
-		description: 'Comma-separated option codes; empty means every SKU that has stock rows. A SKU without rows reports 0.',
+		description:
+			'Comma-separated option codes (productOptionCode) to report, each once. Empty means every active option, including sold-out ones at 0 (noStockRows with a reason). A SKU without stock rows reports 0.',
 	},
 	...atsProperties,
 	{
@@ -36,13 +38,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const settings = readAtsSettings((name, fallback) => this.getNodeParameter(name, i, fallback));
 	if (settings.safetyBufferValue < 0) throw inputError(this, i, 'Safety Buffer Value', 'must not be negative');
 	const skus = splitList(this.getNodeParameter('skus', i, ''));
-	const rows = await fetchStockRows(this, skus, settings.branches);
-	const results = computeAts(rows, settings, skus);
-	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return results as unknown as IDataObject[];
-	return flagChanges(
-		this.getWorkflowStaticData('node'),
-		results,
-		this.getMode() !== 'manual',
-		skus.length === 0,
-	) as unknown as IDataObject[];
+	const run = await runAvailableToSell(this, settings, skus, i);
+	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return atsItems(run);
+	const flagged = flagChanges(this.getWorkflowStaticData('node'), run.results, this.getMode() !== 'manual', run.coversAllSkus);
+	return atsItems(run, flagged as Array<FlaggedAvailableToSell & IDataObject>);
 }
