@@ -3,7 +3,7 @@
 // fields, array writes (≤250) with per-record results, PUT null=unchanged / ""=clear, stock per
 // option × branch. Faithful to /work/shared/reference/cin7-api.md Part B.
 
-const { omniDate, round2 } = require('./seed');
+const { mulberry32, omniDate, round2 } = require('./seed');
 const { compileWhere, WhereError } = require('./omni-where');
 
 const USER = 'sandbox-omni-user';
@@ -38,8 +38,19 @@ function authenticate(ctx) {
 	return null;
 }
 function rateKey() { return 'cin7omni'; }
+// The day window answers unlike the second and minute windows: a text naming the used-up daily
+// limit and a Retry-After until the (time-scaled) window frees a call, so a client can stop
+// instead of retrying for minutes. Short windows keep Omni's generic "retry later" text.
 function throttle(ctx, info, mode) {
 	if (mode === '503') return { status: 503, body: 'The service is temporarily unavailable for maintenance. Please try again later.' };
+	if (info && info.window === 'day') {
+		const seconds = Math.max(1, Math.ceil(Number(info.retryAfterMs || 0) / 1000));
+		return {
+			status: 429,
+			headers: { 'Retry-After': String(seconds) },
+			body: `Daily API limit exceeded: this API connection has used its ${info.limit || 5000} calls per day. Calls are accepted again when the daily limit resets.`,
+		};
+	}
 	return { status: 429, body: 'Too many requests. API limits are 3 calls per second, 60 per minute and 5000 per day. Please retry later.' };
 }
 function errorBody(code, msg) { return { Message: msg }; }
@@ -73,6 +84,21 @@ function project(r, fields) {
 	return o;
 }
 
+/**
+ * A tie-break that changes with every request, as Omni gives none: rows equal on every order field
+ * come back in a different order on each page request, so an offset walk over a non-unique order
+ * reads some rows twice and misses others. Deterministic per request sequence number.
+ */
+function tieBreaker(ctx) {
+	const seq = ctx.sandbox && Number.isFinite(ctx.sandbox.seq) ? ctx.sandbox.seq : 0;
+	const rand = mulberry32((seq * 2654435761) >>> 0);
+	const keys = new Map();
+	return (row) => {
+		if (!keys.has(row)) keys.set(row, rand());
+		return keys.get(row);
+	};
+}
+
 function list(ctx, rows) {
 	const q = ctx.q;
 	const pageNo = q.page == null ? 1 : Number(q.page);
@@ -95,7 +121,8 @@ function list(ctx, rows) {
 			if (!key) fail(400, `Invalid order field '${f}'.`);
 			return { key, desc: dir ? lc(dir) !== 'asc' : true };
 		});
-		out = out.map((r, i) => [r, i]).sort((a, b) => {
+		const tie = tieBreaker(ctx);
+		out = out.map((r) => [r, tie(r)]).sort((a, b) => {
 			for (const s of specs) {
 				const x = a[0][s.key];
 				const y = b[0][s.key];

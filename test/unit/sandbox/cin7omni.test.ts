@@ -1,4 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { Cin7OmniApi } from '../../../credentials/Cin7OmniApi.credentials';
+import { Cin7Omni } from '../../../nodes/Cin7Omni/Cin7Omni.node';
+import { fetchStockRows } from '../../../nodes/Cin7Omni/helpers/stock';
+import { omniQuotaExhausted, omniRequest } from '../../../nodes/Cin7Omni/transport';
+import { createContext } from '../helpers/fakeContext';
 import { start, call, OMNI_HEADERS, basic, Started } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const omniEmulation = require('../../../sandbox/cin7omni');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RateLimiter, DAY, MINUTE } = require('../../../sandbox/ratelimit');
 
 describe('sandbox: Cin7 Omni', () => {
 	let sb: Started;
@@ -106,5 +118,100 @@ describe('sandbox: Cin7 Omni', () => {
 		expect(dup.status).toBe(400);
 		const ok = await call(`${base}/Products`, { method: 'POST', headers: OMNI_HEADERS, body: [p('NEWSTYLE'), p('ST00001')] });
 		expect(ok.body.map((x: any) => x.success)).toEqual([true, false]);
+	});
+
+	describe('rows that tie on the order field have no stable order across pages', () => {
+		const stockKey = (r: IDataObject) => `${String(r.productOptionId)}@${String(r.branchId)}`;
+		const context = (parameters: IDataObject = {}) =>
+			createContext({
+				credentialType: new Cin7OmniApi(),
+				credentials: { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d', baseUrl: base, callsPerMinute: 100000, callsPerSecond: 10000, dailyCallBudget: 0 },
+				parameters,
+			});
+
+		it('the same request twice returns tied rows in different orders', async () => {
+			const url = `${base}/Stock?rows=250&order=${q('productOptionId ASC')}`;
+			const orders: string[] = [];
+			for (let i = 0; i < 4; i++) orders.push((await call(url, { headers: OMNI_HEADERS })).body.map(stockKey).join());
+			expect(new Set(orders).size).toBeGreaterThan(1);
+		});
+
+		it('an offset walk ordered by productOptionId alone (the old client) reads rows twice and misses others', async () => {
+			const all = sb.state.cin7omni.stock.map(stockKey).sort();
+			let flawed = 0;
+			for (let attempt = 0; attempt < 3; attempt++) {
+				const read: string[] = [];
+				for (let page = 1; ; page++) {
+					const r = await call(`${base}/Stock?rows=50&page=${page}&order=${q('productOptionId ASC')}`, { headers: OMNI_HEADERS });
+					read.push(...r.body.map(stockKey));
+					if (r.body.length < 50) break;
+				}
+				if (JSON.stringify([...read].sort()) !== JSON.stringify(all)) flawed++;
+			}
+			expect(flawed).toBeGreaterThan(0);
+		});
+
+		it('the node reads every stock row exactly once', async () => {
+			const all = sb.state.cin7omni.stock.map(stockKey).sort();
+			for (let attempt = 0; attempt < 3; attempt++) {
+				const rows = await fetchStockRows(context().ctx, [], undefined);
+				expect(rows.map(stockKey).sort()).toEqual(all);
+			}
+		});
+
+		it('available to sell without SKUs covers every active option: sold out at 0, disabled and inactive left out', async () => {
+			const s = sb.state.cin7omni;
+			const inactive = new Set(s.products.filter((p: any) => p.status === 'Inactive').flatMap((p: any) => p.productOptions.map((o: any) => o.id)));
+			expect(inactive.size).toBeGreaterThan(0);
+			expect(s.stock.some((r: any) => inactive.has(r.productOptionId))).toBe(true);
+			const live = s.options.filter((o: any) => !inactive.has(o.id));
+			const soldOut = live[3];
+			const disabled = live[4];
+			const stockBefore = s.stock;
+			const statusBefore = disabled.status;
+			try {
+				s.stock = s.stock.filter((r: any) => r.productOptionId !== soldOut.id);
+				disabled.status = 'Disabled';
+				const { ctx } = context({ resource: 'stock', operation: 'getAvailableToSell', skus: '', branches: [] });
+				const items = (await new Cin7Omni().execute!.call(ctx))[0].map((i) => i.json);
+				const expected = live.filter((o: any) => o.id !== disabled.id).map((o: any) => o.productOptionCode);
+				expect(items.map((i) => i.sku).sort()).toEqual(expected.sort());
+				expect(items.find((i) => i.sku === soldOut.productOptionCode)).toMatchObject({ availableToSell: 0, noStockRows: true });
+			} finally {
+				s.stock = stockBefore;
+				disabled.status = statusBefore;
+			}
+		});
+	});
+
+	describe('the daily limit answers unlike the short windows', () => {
+		it('day: a text naming the used-up daily limit and a Retry-After to the scaled reset; second/minute: the generic text', () => {
+			const day = omniEmulation.throttle({}, { window: 'day', limit: 5000, retryAfterMs: 90_000 }, '429');
+			expect(day).toEqual({ status: 429, headers: { 'Retry-After': '90' }, body: expect.stringMatching(/Daily API limit exceeded.*5000 calls per day/) });
+			const minute = omniEmulation.throttle({}, { window: 'minute', limit: 60, retryAfterMs: 800 }, '429');
+			expect(minute.status).toBe(429);
+			expect(minute.headers).toBeUndefined();
+			// The node stops on the first and retries the second.
+			expect(omniQuotaExhausted(day.status, day.body, day.headers)).toMatch(/daily API call limit/);
+			expect(omniQuotaExhausted(minute.status, minute.body, {})).toBeUndefined();
+		});
+
+		it('a run that reaches the day window stops at once, with no retries', async () => {
+			const limiter = sb.sandbox.limiter;
+			sb.sandbox.limiter = new RateLimiter({ timeScale: 60, limits: { cin7omni: [{ name: 'minute', limit: 1000, windowMs: MINUTE }, { name: 'day', limit: 2, windowMs: DAY }] } });
+			try {
+				const { ctx, requests } = createContext({
+					credentialType: new Cin7OmniApi(),
+					credentials: { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d', baseUrl: base, callsPerMinute: 100000, callsPerSecond: 10000, dailyCallBudget: 0 },
+				});
+				await omniRequest.call(ctx, 'GET', '/Branches');
+				await omniRequest.call(ctx, 'GET', '/Branches');
+				const error = (await omniRequest.call(ctx, 'GET', '/Branches').catch((e: unknown) => e)) as Error;
+				expect(error.message).toMatch(/^Cin7 Omni: the daily API call limit of this API connection is used up \(HTTP 429\)\. Calls resume at /);
+				expect(requests).toHaveLength(3);
+			} finally {
+				sb.sandbox.limiter = limiter;
+			}
+		});
 	});
 });
