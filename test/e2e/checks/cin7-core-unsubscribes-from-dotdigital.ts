@@ -86,6 +86,8 @@ export const check: TemplateCheck = {
 		expect(failedCustomer).toBeDefined();
 		expect(f.contactId).toBe(def(failedCustomer!).ID);
 		expect(f.reason).toMatch(/^Cin7 Core did not save the opt-out: Cin7 Core answered HTTP 200 with a non-JSON body/);
+		// `error` marks it as a failure for whoever reads the run (the faults test counts such items).
+		expect(f.error).toMatch(/^Cin7 Core answered HTTP 200 with a non-JSON body/);
 		assertUnchanged(ctx.memo.core, core, String(f.customerId));
 		// Every other contact was still opted out.
 		assertOptedOut(ctx, ctx.memo.core, core, exp.found.keys(), [String(f.customerId)]);
