@@ -1,10 +1,12 @@
 'use strict';
 // Cin7 Core (DEAR) API v2 emulation: auth headers, {Total, Page, <ListKey>} envelopes, Page/Limit
 // (max 1000), ModifiedSince, product/customer writes, ref books, product availability.
-// Sales live in cin7core-sales.js. Faithful to /work/shared/reference/cin7-api.md Part A.
+// Sales live in cin7core-sales.js, webhooks (the /webhooks endpoint and delivery of change events)
+// in cin7core-webhooks.js. Faithful to /work/shared/reference/cin7-api.md Part A.
 
 const { makeRng, coreDate, round2, availRow } = require('./seed');
 const sales = require('./cin7core-sales');
+const webhooks = require('./cin7core-webhooks');
 const { CoreError, err, parseDate, ci, bool, page, publicAvail } = require('./cin7core-util');
 
 const ACCOUNT_ID = 'sandbox-core-account';
@@ -42,6 +44,7 @@ function prepare(core) {
 	core.productBySku = new Map(core.products.map((p) => [p.SKU.toLowerCase(), p]));
 	core.customerById = new Map(core.customers.map((c) => [c.ID, c]));
 	sales.prepare(core);
+	webhooks.prepare(core);
 }
 
 function route(ctx) {
@@ -340,7 +343,22 @@ function me() {
 }
 
 // ---------- router ----------
+/**
+ * Every write goes through the webhooks' change detection, so each change Cin7 reports by webhook
+ * (a sale stage, stock, a customer or product written) is delivered to the webhooks of its type.
+ */
 function handle(ctx) {
+	if (ctx.method === 'GET' || ctx.sub === '/webhooks') return dispatch(ctx);
+	const hint = {};
+	if (ctx.sub === '/customer') hint.customer = (r) => r && r.body && r.body.CustomerList && r.body.CustomerList[0];
+	if (ctx.sub === '/product') {
+		hint.product = (r) => r && r.body && r.body.Products && r.body.Products[0];
+		hint.created = ctx.method === 'POST';
+	}
+	return webhooks.around(ctx.state, ctx.sandbox, () => dispatch(ctx), hint);
+}
+
+function dispatch(ctx) {
 	const core = ctx.state;
 	const m = ctx.method;
 	const s = ctx.sub;
@@ -372,6 +390,7 @@ function handle(ctx) {
 		case '/ref/brand': return m === 'GET' ? listRef(ctx, core.brands, 'BrandList') : m === 'POST' ? createRef(ctx, core.brands) : not();
 		case '/ref/unit': return m === 'GET' ? listRef(ctx, core.units, 'UnitList') : m === 'POST' ? createRef(ctx, core.units) : not();
 		case '/ref/carrier': return m === 'GET' ? listRef(ctx, core.carriers, 'CarrierList', 'Description') : not();
+		case '/webhooks': return webhooks.handle(ctx);
 		default: {
 			const r = sales.handle(ctx);
 			if (r) return r;
@@ -388,11 +407,19 @@ function snapshot(core) {
 		locations: core.locations, priceTiers: core.priceTiers, taxRules: core.taxRules, paymentTerms: core.paymentTerms,
 		categories: core.categories, brands: core.brands, units: core.units,
 		sales: core.sales.map(sales.publicSale),
+		...webhooks.snapshot(core),
 	};
 }
 
-function mutate(core, body) {
+/** A change made as if in Cin7 Core's UI; it is delivered to the webhooks like an API change. */
+function mutate(core, body, sandbox) {
 	const entity = String(body.entity || '').toLowerCase();
+	if (entity === 'webhook') return webhooks.mutate(core, body);
+	const hint = entity === 'customer' ? { customer: (c) => c } : entity === 'product' ? { product: (p) => p } : {};
+	return webhooks.around(core, sandbox, () => applyMutation(core, body, entity), hint);
+}
+
+function applyMutation(core, body, entity) {
 	const patch = body.patch || {};
 	try {
 		if (entity === 'customer') {
@@ -416,7 +443,7 @@ function mutate(core, body) {
 		if (e instanceof CoreError) throw Object.assign(new Error(e.message), { status: 400 });
 		throw e;
 	}
-	throw Object.assign(new Error("entity must be customer, product, availability or sale"), { status: 400 });
+	throw Object.assign(new Error("entity must be customer, product, availability, sale or webhook"), { status: 400 });
 }
 
 /** Set quantities for SKU × location (× bin × batch). Without bin/batch the location total becomes exactly these values. */
