@@ -9,6 +9,7 @@ import * as productFamily from './actions/productFamily';
 import { router } from './actions/router';
 import * as sale from './actions/sale';
 import * as stock from './actions/stock';
+import * as webhook from './actions/webhook';
 import { getBins, getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
 
 export class Cin7Core implements INodeType {
@@ -39,6 +40,7 @@ export class Cin7Core implements INodeType {
 					{ name: 'Product Family', value: 'productFamily' },
 					{ name: 'Sale', value: 'sale' },
 					{ name: 'Stock', value: 'stock' },
+					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'product',
 			},
@@ -49,6 +51,7 @@ export class Cin7Core implements INodeType {
 			...productFamily.description,
 			...sale.description,
 			...stock.description,
+			...webhook.description,
 		],
 	};
 

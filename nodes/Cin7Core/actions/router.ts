@@ -6,6 +6,7 @@ import * as product from './product';
 import * as productFamily from './productFamily';
 import * as sale from './sale';
 import * as stock from './stock';
+import * as webhook from './webhook';
 
 export const router = createRouter({
 	customer: customer.operations,
@@ -15,4 +16,5 @@ export const router = createRouter({
 	productFamily: productFamily.operations,
 	sale: sale.operations,
 	stock: stock.operations,
+	webhook: webhook.operations,
 });
