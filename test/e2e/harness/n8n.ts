@@ -103,15 +103,20 @@ export interface N8n {
 
 /**
  * A fresh n8n user folder under .e2e/ with the staged package linked in and the sandbox
- * credentials imported (fixed placeholder ids, see workflows/README.md).
+ * credentials imported (fixed placeholder ids, see workflows/README.md). `env` goes to every n8n
+ * process of the instance, CLI imports included (e.g. the DB_* settings of a PostgreSQL database).
  */
-export async function createN8n(label: string, sandbox: Sandbox | null, { owner }: { owner?: { email: string; password: string } } = {}): Promise<N8n> {
+export async function createN8n(
+	label: string,
+	sandbox: Sandbox | null,
+	{ owner, env }: { owner?: { email: string; password: string }; env?: Record<string, string> } = {},
+): Promise<N8n> {
 	ensureRuntime();
 	const stage = stageLib.buildStage({ log: () => {} });
 	if (stage.tscErrors) process.stderr.write(`[e2e] tsc reported errors (files were still emitted):\n${stage.tscErrors.slice(0, 4000)}\n`);
 	if (stage.missing.length) process.stderr.write(`[e2e] package.json lists files that were not built: ${stage.missing.join(', ')}\n`);
 	const dir = paths.scratchDir('.e2e', label);
-	const inst = await envLib.createInstance({ dir, owner });
+	const inst = await envLib.createInstance({ dir, owner, env });
 	stageLib.linkPackage(inst.userFolder, stage.dir);
 	if (sandbox) await cli.importCredentials(inst, credLib.sandboxCredentials(sandbox.url, { speedUp: TIME_SCALE }));
 	let srv: Json | null = null;
