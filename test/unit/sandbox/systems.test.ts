@@ -39,6 +39,7 @@ describe('sandbox systems registry', () => {
 		expect(typeof s.credentialData).toBe('function');
 		expect(s.credentialData('http://h', 1).baseUrl).toBe(`http://h${s.basePath}`);
 		expect(Object.keys(s.rateLimits).length).toBeGreaterThan(0);
+		for (const k of s.logCollections ?? []) expect(typeof k).toBe('string');
 		expect(s.throttle.forms.length).toBeGreaterThan(0);
 		for (const f of s.throttle.forms) expect(THROTTLE_FORMS).toContain(f);
 		if (s.throttle.option) expect(Object.keys(s.options)).toContain(s.throttle.option);
@@ -146,6 +147,7 @@ describe('sandbox routes derived from the registry', () => {
 		expect(Object.keys(all.body)).toEqual(['meta', ...registry.KEYS]);
 		const stats = await call(`${sb.url}/_sandbox/stats`);
 		expect(Object.keys(stats.body.systems)).toEqual(registry.KEYS);
+		for (const s of SYSTEMS) for (const k of s.logCollections ?? []) expect(Array.isArray(all.body[s.key][k])).toBe(true);
 	});
 
 	it("the rate limiter holds exactly the registry's rate limits (no other copy)", () => {
