@@ -9,8 +9,9 @@ const sales = require('./cin7core-sales');
 const webhooks = require('./cin7core-webhooks');
 const { CoreError, err, parseDate, ci, bool, page, publicAvail } = require('./cin7core-util');
 
-const ACCOUNT_ID = 'sandbox-core-account';
-const APP_KEY = 'sandbox-core-key-7f3a9c';
+// The sandbox login is the registry's (sandbox/systems.js), read per request rather than at load
+// time so that this module and the registry (which loads emulations lazily) load in either order.
+const login = () => require('./systems').BY_KEY.cin7core.login;
 
 /**
  * Products the generator never makes, appended (never reordered) from their own PRNG stream so the
@@ -63,7 +64,8 @@ function route(ctx) {
 function authenticate(ctx) {
 	const id = ctx.headers['api-auth-accountid'];
 	const key = ctx.headers['api-auth-applicationkey'];
-	if (id !== ACCOUNT_ID || key !== APP_KEY) return { status: 403, body: 'Incorrect credentials!' };
+	const { accountId, applicationKey } = login();
+	if (id !== accountId || key !== applicationKey) return { status: 403, body: 'Incorrect credentials!' };
 	return null;
 }
 
@@ -470,5 +472,5 @@ function mutateAvailability(core, body) {
 }
 
 module.exports = {
-	name: 'cin7core', ACCOUNT_ID, APP_KEY, prepare, route, authenticate, rateKey, throttle, errorBody, handle, snapshot, mutate,
+	name: 'cin7core', prepare, route, authenticate, rateKey, throttle, errorBody, handle, snapshot, mutate,
 };

@@ -6,8 +6,9 @@
 const { mulberry32, omniDate, round2 } = require('./seed');
 const { compileWhere, WhereError } = require('./omni-where');
 
-const USER = 'sandbox-omni-user';
-const KEY = 'sandbox-omni-key-4b8e2d';
+// The sandbox login is the registry's (sandbox/systems.js), read per request rather than at load
+// time so that this module and the registry (which loads emulations lazily) load in either order.
+const login = () => require('./systems').BY_KEY.cin7omni.login;
 const MAX_ROWS = 250;
 
 class OmniError extends Error {
@@ -32,7 +33,8 @@ function authenticate(ctx) {
 	if (m) {
 		const dec = Buffer.from(m[1], 'base64').toString('utf8');
 		const i = dec.indexOf(':');
-		ok = i > 0 && dec.slice(0, i) === USER && dec.slice(i + 1) === KEY;
+		const { username, apiKey } = login();
+		ok = i > 0 && dec.slice(0, i) === username && dec.slice(i + 1) === apiKey;
 	}
 	if (!ok) return { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="api.cin7.com"' }, body: { Message: 'Authorization has been denied for this request.' } };
 	return null;
@@ -429,4 +431,4 @@ function mutate(s, body) {
 	return entity === 'salesorder' ? publicOrder(r) : r;
 }
 
-module.exports = { name: 'cin7omni', USER, KEY, route, authenticate, rateKey, throttle, errorBody, handle, snapshot, mutate };
+module.exports = { name: 'cin7omni', route, authenticate, rateKey, throttle, errorBody, handle, snapshot, mutate };

@@ -4,8 +4,9 @@
 // v3 contacts (+ import), v3 insight data, unsubscribed/suppressed-since, tiered rate limits with
 // X-RateLimit-* headers, v2 `{message}` and v3 `{errorCode, description, details}` error shapes.
 
-const USER = 'apiuser-sandbox@apiconnector.com';
-const PASS = 'sandbox-dd-pass-9c1e5a';
+// The sandbox login is the registry's (sandbox/systems.js), read per request rather than at load
+// time so that this module and the registry (which loads emulations lazily) load in either order.
+const login = () => require('./systems').BY_KEY.dotdigital.login;
 const COLLECTION_TYPES = ['cartInsight', 'catalog', 'consentInsight', 'custom', 'easyEditorExtensions', 'nostoEmailCampaigns', 'orders', 'productCategories', 'webInsight', 'wishList'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const lc = (v) => String(v == null ? '' : v).toLowerCase();
@@ -31,7 +32,8 @@ function authenticate(ctx) {
 	if (m) {
 		const dec = Buffer.from(m[1], 'base64').toString('utf8');
 		const i = dec.indexOf(':');
-		ok = i > 0 && dec.slice(0, i) === USER && dec.slice(i + 1) === PASS;
+		const { username, password } = login();
+		ok = i > 0 && dec.slice(0, i) === username && dec.slice(i + 1) === password;
 	}
 	if (!ok) {
 		return ctx.v3 ? { status: 401, headers: { 'WWW-Authenticate': 'Basic' }, body: { errorCode: 'unauthorized', description: 'Authorization has been denied for this request.' } }
@@ -596,4 +598,4 @@ function mutate(s, body) {
 	return v2Contact(s, c);
 }
 
-module.exports = { name: 'dotdigital', USER, PASS, route, authenticate, rateKey, throttle, decorate, errorBody, handle, snapshot, mutate };
+module.exports = { name: 'dotdigital', route, authenticate, rateKey, throttle, decorate, errorBody, handle, snapshot, mutate };

@@ -1,24 +1,12 @@
 'use strict';
 // Sliding-window rate limiter. Documented vendor windows are divided by the time-scale factor:
-// with timeScale 60 a "minute" lasts one real second, a "day" 24 real minutes.
+// with timeScale 60 a "minute" lasts one real second, a "day" 24 real minutes. The windows come from
+// the caller: the server passes every registry entry's `rateLimits` (sandbox/systems.js), the one
+// place they are written down. A key with no windows is not limited.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
-
-// Documented limits (see sandbox/README.md). Dotdigital's per-tier numbers beyond Low/Basic (35/min)
-// are not published; the Medium/High values below are our documented defaults.
-const DEFAULT_LIMITS = {
-	cin7core: [{ name: 'minute', limit: 60, windowMs: MINUTE }],
-	cin7omni: [
-		{ name: 'second', limit: 3, windowMs: SECOND },
-		{ name: 'minute', limit: 60, windowMs: MINUTE },
-		{ name: 'day', limit: 5000, windowMs: DAY },
-	],
-	'dotdigital:Low': [{ name: 'Low', limit: 35, windowMs: MINUTE }],
-	'dotdigital:Medium': [{ name: 'Medium', limit: 150, windowMs: MINUTE }],
-	'dotdigital:High': [{ name: 'High', limit: 300, windowMs: MINUTE }],
-};
 
 class Window {
 	constructor(limit, windowMs) {
@@ -47,12 +35,12 @@ class Window {
 
 class RateLimiter {
 	/**
-	 * @param {{timeScale?: number, limits?: object, enabled?: boolean}} opts
+	 * @param {{timeScale?: number, limits?: object, enabled?: boolean}} opts  limits: key → [{name, limit, windowMs}]
 	 */
 	constructor(opts = {}) {
 		this.timeScale = Math.max(0.0001, Number(opts.timeScale) || 1);
 		this.enabled = opts.enabled !== false;
-		this.limits = { ...DEFAULT_LIMITS, ...(opts.limits || {}) };
+		this.limits = { ...(opts.limits || {}) };
 		this.buckets = new Map();
 	}
 	bucket(key) {
@@ -87,4 +75,4 @@ class RateLimiter {
 	reset() { this.buckets.clear(); }
 }
 
-module.exports = { RateLimiter, DEFAULT_LIMITS, SECOND, MINUTE, DAY };
+module.exports = { RateLimiter, SECOND, MINUTE, DAY };

@@ -21,6 +21,8 @@
 //   credentialData(url, speedUp)  candidate credential fields for `n8n import:credentials`; only the
 //                fields the credential file declares are used. speedUp multiplies documented rates.
 //   rateLimits   limiter key (what the emulation's rateKey returns) → sliding windows (unscaled ms)
+//   logCollections  optional: keys of the emulation's snapshot that log submissions rather than hold
+//                records (every run adds its own entries), so "a second run added no records" skips them
 //   throttle     { forms, option? }: the throttle response forms passed to the emulation's
 //                throttle(); one form = always that one; several = the sandbox option `option`
 //                picks one, anything else rotates through them
@@ -151,6 +153,8 @@ const SYSTEMS = [
 			baseUrl: url + DD_BASE,
 			callsPerMinute: 35 * speedUp,
 		}),
+		// import jobs: one per submitted import, however many contacts it upserted
+		logCollections: ['imports'],
 		rateLimits: {
 			'dotdigital:Low': [{ name: 'Low', limit: 35, windowMs: MINUTE }],
 			'dotdigital:Medium': [{ name: 'Medium', limit: 150, windowMs: MINUTE }],

@@ -35,11 +35,13 @@ function ownerEnv({ email, password, firstName = 'Demo', lastName = 'Owner' }) {
 }
 
 /**
- * One n8n instance = one user folder (SQLite database, config, nodes/) and its two ports.
- * Every CLI command and the server for that instance share it; each spawned process gets its own
- * broker port via `env({ brokerPort })` when several run at once.
+ * One n8n instance = one user folder (config, nodes/, and the SQLite database unless `env` names
+ * another one) and its two ports. Every CLI command and the server for that instance share it; each
+ * spawned process gets its own broker port via `env({ brokerPort })` when several run at once.
+ * `env` is added to every process of the instance, e.g. the DB_* settings of a PostgreSQL database:
+ * the CLI imports must write where the server and the workers read.
  */
-async function createInstance({ dir, port, owner } = {}) {
+async function createInstance({ dir, port, owner, env } = {}) {
 	fs.mkdirSync(path.join(dir, '.n8n'), { recursive: true });
 	const inst = {
 		dir,
@@ -48,6 +50,7 @@ async function createInstance({ dir, port, owner } = {}) {
 		brokerPort: await freePort(),
 		owner: owner || null,
 		ownerVars: owner ? ownerEnv(owner) : {},
+		baseEnv: { ...(env || {}) },
 		get baseUrl() {
 			return `http://127.0.0.1:${this.port}`;
 		},
@@ -61,8 +64,8 @@ async function createInstance({ dir, port, owner } = {}) {
 function buildEnv(inst, extra) {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		// Do not leak jest's or the caller's n8n settings into the child.
-		if (k.startsWith('N8N_') || k.startsWith('JEST_') || k === 'NODE_OPTIONS' || k === 'DB_TYPE') continue;
+		// Do not leak jest's or the caller's n8n settings (DB_* is n8n's database config) into the child.
+		if (k.startsWith('N8N_') || k.startsWith('JEST_') || k.startsWith('DB_') || k === 'NODE_OPTIONS') continue;
 		env[k] = v;
 	}
 	Object.assign(env, QUIET, inst.ownerVars, {
@@ -76,7 +79,7 @@ function buildEnv(inst, extra) {
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
 	});
-	for (const [k, v] of Object.entries(extra)) {
+	for (const [k, v] of Object.entries({ ...inst.baseEnv, ...extra })) {
 		if (v === undefined || v === null) delete env[k];
 		else env[k] = String(v);
 	}

@@ -1,6 +1,9 @@
 'use strict';
 // n8n queue mode on one machine: the main process (`n8n start`) and `n8n worker` processes sharing
-// one user folder (SQLite here; PostgreSQL in production) and one Redis. Each process gets its own
+// one Redis (the queue), one database and one user folder (config with the encryption key, the
+// installed package). The database is whatever the instance's env names: the e2e passes PostgreSQL's
+// DB_* settings (scripts/lib/postgres.js) to createInstance, as production queue mode needs; without
+// them it is the folder's SQLite file, which n8n accepts with a warning. Each process gets its own
 // task-broker port and, for workers, its own health-check port.
 const fs = require('fs');
 const path = require('path');

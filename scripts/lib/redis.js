@@ -65,12 +65,16 @@ function redisCommand(port, command, { timeoutMs = 2000 } = {}) {
 
 /**
  * Starts redis-server on a free 127.0.0.1 port (no RDB/AOF files, in `dir`); resolves
- * { port, pid, stop(), log() } once it answers PING.
+ * { port, pid, stop(), log() } once it answers PING. Without `dir` it works in a new temp dir, which
+ * stop() removes.
  */
 async function startRedis({ dir, port, bin, install = true, log = () => {} } = {}) {
 	const exe = bin || ensureRedis({ install, log });
 	const p = port || (await freePort());
 	const workDir = dir || fs.mkdtempSync(path.join(require('os').tmpdir(), 'redis-'));
+	const removeDir = () => {
+		if (!dir && process.env.N8N_E2E_KEEP !== '1') fs.rmSync(workDir, { recursive: true, force: true });
+	};
 	fs.mkdirSync(workDir, { recursive: true });
 	const logFile = path.join(workDir, `redis-${p}.log`);
 	const out = fs.openSync(logFile, 'a');
@@ -86,20 +90,23 @@ async function startRedis({ dir, port, bin, install = true, log = () => {} } = {
 		pid: child.pid,
 		log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
 		async stop() {
-			if (exited) return;
-			try {
-				process.kill(child.pid, 'SIGTERM');
-			} catch {
-				return;
-			}
-			for (let i = 0; i < 50 && !exited; i++) await sleep(100);
 			if (!exited) {
 				try {
-					process.kill(child.pid, 'SIGKILL');
+					process.kill(child.pid, 'SIGTERM');
 				} catch {
 					/* gone */
 				}
+				for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+				if (!exited) {
+					try {
+						process.kill(child.pid, 'SIGKILL');
+					} catch {
+						/* gone */
+					}
+					for (let i = 0; i < 20 && !exited; i++) await sleep(100);
+				}
 			}
+			removeDir();
 		},
 	};
 	const t0 = Date.now();

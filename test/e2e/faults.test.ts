@@ -15,7 +15,7 @@
  * poll, server mode) resumes where it stopped: n8n is stopped after the first poll and started again;
  * the remaining records arrive, none twice.
  */
-import { createN8n, loadTemplates, nodeOutput, serverApi, sleep, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
+import { createN8n, credentialRef, loadTemplates, nodeOutput, serverApi, sleep, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
 import { diff, project, type Projection } from './harness/targetState';
 
 // The contacts round trip by default (contacts + unsubscribes, Core and Omni: ~5 minutes);
@@ -226,7 +226,7 @@ describe('restart in the middle of a history backfill (server mode)', () => {
 						typeVersion: 1,
 						position: [0, 0],
 						parameters: { pollTimes: { item: [{ mode: 'everyHour' }] }, event: 'productUpdated', maxPerPoll: PER_POLL, startDate, overlapMinutes: OVERLAP_MS / 60_000 },
-						credentials: { cin7CoreApi: { id: 'cin7CoreCred0001', name: 'Cin7 Core account' } },
+						credentials: { cin7CoreApi: credentialRef('cin7CoreApi') },
 					},
 					{ id: '7b2e1d9f-0001-4000-8000-000000000002', name: 'Keep', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 				],

@@ -7,7 +7,7 @@
  * A backfill start date and a small "max per poll" make the activation poll emit the oldest page
  * of the backlog and the next poll (n8n polls at most once a minute) the following one.
  */
-import { createN8n, nodeOutput, serverApi, sleep, startSandbox, T, type Json, type N8n, type Sandbox } from './harness/n8n';
+import { createN8n, credentialRef, nodeOutput, serverApi, sleep, startSandbox, T, type Json, type N8n, type Sandbox } from './harness/n8n';
 
 const OWNER = { email: 'owner@e2e.test', password: 'E2e-Passw0rd!' };
 const WF_ID = 'e2ePollCore00001';
@@ -29,7 +29,7 @@ const workflow = {
 				maxPerPoll: PER_POLL,
 				startDate: '2000-01-01T00:00:00Z',
 			},
-			credentials: { cin7CoreApi: { id: 'cin7CoreCred0001', name: 'Cin7 Core account' } },
+			credentials: { cin7CoreApi: credentialRef('cin7CoreApi') },
 		},
 		{
 			id: '6a1f0c8e-0001-4000-8000-000000000002',

@@ -1,8 +1,12 @@
 /**
- * Scale: the contacts templates in n8n's queue mode — Redis (Debian's redis-server, installed with
- * apt-get when missing), one main process, two workers, all sharing one user folder (SQLite is
- * enough for a test; production queue mode uses PostgreSQL) — reach the same final state as in
- * regular mode.
+ * Scale: the contacts templates in n8n's queue mode as production runs it — Redis (Debian's
+ * redis-server) for the queue, PostgreSQL (Debian's postgresql, a throw-away cluster on a free port)
+ * for the database, one main process, two workers — reach the same final state as in regular mode.
+ * Both servers are installed with apt-get when missing and started by the test. Every n8n process
+ * and every CLI command of the instance gets the same DB_* settings, so the credentials, workflows
+ * and owner imported or set up before the start are in PostgreSQL, where the main and the workers
+ * read them and the workers write the executions; the user folder is still shared for its config
+ * (encryption key) and the installed package. The test checks that nothing went to SQLite.
  *
  * How the work reaches the workers, faithfully: `n8n execute` ignores queue mode (it falls back to
  * regular mode with a warning), and a Manual Trigger cannot be fired in a running server without the
@@ -13,26 +17,32 @@
  * worker run it: the same path a scheduled or polling activation takes in queue mode (trigger in the
  * main, execution in a worker). Every node after the trigger is the shipped template, unchanged.
  *
- * Regular mode first (`n8n execute-batch`, two passes) on the seeded sandbox; then the sandbox is
- * reseeded, the same two passes run through the queue (pass 1 one template at a time, pass 2 both
- * at once, so the two workers run side by side), and the target state is compared after each pass.
+ * Regular mode first (`n8n execute-batch`, two passes, same database) on the seeded sandbox; then
+ * the sandbox is reseeded, the same two passes run through the queue (pass 1 one template at a
+ * time, pass 2 both at once, so the two workers run side by side), and the target state is
+ * compared after each pass.
  *
- * Under CI=true a failure to get Redis fails the test (never a skip); elsewhere too, since the test
- * installs Redis itself when it is root.
+ * Under CI=true a failure to get Redis or PostgreSQL fails the test (never a skip); elsewhere too,
+ * since the test installs both itself when it is root.
  */
 import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 
 import { createN8n, serverApi, sleep, startSandbox, T, template, type Json, type N8n, type Sandbox } from './harness/n8n';
 import { diff, project, type Projection } from './harness/targetState';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const redisLib = require('../../scripts/lib/redis');
+const pgLib = require('../../scripts/lib/postgres');
 const queueLib = require('../../scripts/lib/queueMode');
 const serverLib = require('../../scripts/lib/n8nServer');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const OWNER = { email: 'owner@queue.test', password: 'Queue-Passw0rd!' };
 const TEMPLATES = [template('cin7-core-contacts-to-dotdigital.json'), template('cin7-omni-contacts-to-dotdigital.json')];
+
+const log = (m: string) => process.stderr.write(`[queue-mode] ${m}\n`);
 
 /** The template with its Manual Trigger swapped for a production webhook of the same name. */
 function webhookVariant(wf: Json, n: number): Json {
@@ -55,10 +65,11 @@ function webhookVariant(wf: Json, n: number): Json {
 	return { workflow: copy, path };
 }
 
-describe('queue mode: one main, two workers, Redis (real n8n, sandbox)', () => {
+describe('queue mode: one main, two workers, Redis, PostgreSQL (real n8n, sandbox)', () => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
 	let redis: Json;
+	let pg: Json;
 	let main: Json;
 	const workers: Json[] = [];
 	const variants = TEMPLATES.map((t, i) => webhookVariant(t.workflow, i + 1));
@@ -66,10 +77,12 @@ describe('queue mode: one main, two workers, Redis (real n8n, sandbox)', () => {
 	let api: (method: string, p: string, body?: Json) => Promise<Json>;
 
 	beforeAll(async () => {
-		// Redis first: when it cannot be had, fail here with the reason (CI or not).
-		redis = await redisLib.startRedis({ log: (m: string) => process.stderr.write(`[queue-mode] ${m}\n`) });
+		// Redis and PostgreSQL first: when either cannot be had, fail here with the reason (CI or not).
+		redis = await redisLib.startRedis({ log });
+		pg = await pgLib.startPostgres({ log });
 		sandbox = await startSandbox();
-		n8n = await createN8n('queue-mode', sandbox, { owner: OWNER });
+		// The DB_* settings go to every process of the instance, the CLI imports below included.
+		n8n = await createN8n('queue-mode', sandbox, { owner: OWNER, env: pg.n8nEnv() });
 		await n8n.importTemplates(TEMPLATES);
 		await n8n.importWorkflows(variants.map((v) => v.workflow));
 		for (const v of variants) await n8n.publish(v.workflow.id);
@@ -80,6 +93,7 @@ describe('queue mode: one main, two workers, Redis (real n8n, sandbox)', () => {
 		await serverLib.stopServer(main);
 		await redis?.stop();
 		await n8n?.cleanup();
+		await pg?.stop();
 		await sandbox?.close();
 	}, T.run);
 
@@ -92,15 +106,31 @@ describe('queue mode: one main, two workers, Redis (real n8n, sandbox)', () => {
 		expect(regular[1].duplicates).toEqual([]);
 	}, T.run);
 
-	test('queue mode: main and two workers start against Redis', async () => {
+	test('queue mode: main and two workers start against Redis and PostgreSQL', async () => {
 		await sandbox.reset();
 		const env = queueLib.queueEnv(redis.port, { N8N_LOG_LEVEL: 'info' });
+		const t0 = Date.now();
 		main = serverLib.startServer(n8n.inst, { env });
 		await serverLib.waitReady(main);
+		const t1 = Date.now();
 		for (const name of ['worker-1', 'worker-2']) workers.push(await queueLib.startWorker(n8n.inst, { redisPort: redis.port, concurrency: 1, name }));
+		log(`main ready in ${t1 - t0} ms, both workers in ${Date.now() - t1} ms more`);
 		api = await serverApi.publicApi(main, await serverApi.login(main, OWNER));
 		expect(workers.every((w) => !w.exited)).toBe(true);
 	}, T.server);
+
+	test('the CLI imports, the main and the workers share the PostgreSQL database (no SQLite)', () => {
+		const column = (sql: string): string[] => pg.query(sql).map((row: string[]) => row[0]);
+		const credentialIds = [...new Set(TEMPLATES.flatMap((t) => t.workflow.nodes.flatMap((n: Json) => Object.values((n.credentials ?? {}) as Record<string, Json>).map((c) => c.id))))];
+		expect(credentialIds.length).toBeGreaterThan(0);
+		expect(column('SELECT id FROM credentials_entity')).toEqual(expect.arrayContaining(credentialIds));
+		const workflowIds = [...TEMPLATES.map((t) => t.workflow.id), ...variants.map((v) => v.workflow.id)];
+		expect(column('SELECT id FROM workflow_entity')).toEqual(expect.arrayContaining(workflowIds));
+		expect(column('SELECT email FROM "user"')).toContain(OWNER.email);
+		// n8n would create it on first use with the default DB_TYPE; it warns about SQLite in queue mode.
+		expect(fs.existsSync(path.join(n8n.inst.userFolder, '.n8n', 'database.sqlite'))).toBe(false);
+		for (const p of [main, ...workers]) expect(p.log()).not.toMatch(/not officially supported with sqlite/i);
+	});
 
 	async function fire(variant: Json) {
 		const r = await fetch(`${main.url}/webhook/${variant.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -144,5 +174,8 @@ describe('queue mode: one main, two workers, Redis (real n8n, sandbox)', () => {
 		process.stderr.write(`[queue-mode] executions finished per worker: ${JSON.stringify(runs)}\n`);
 		expect(runs.reduce((a, b) => a + b, 0)).toBe(2 * variants.length);
 		expect(runs.every((n) => n > 0)).toBe(true);
+		// The workers stored those executions in PostgreSQL.
+		const ids = variants.map((v) => `'${v.workflow.id}'`).join(', ');
+		expect(pg.query(`SELECT count(*) FROM execution_entity WHERE "workflowId" IN (${ids}) AND status = 'success'`)).toEqual([[String(2 * variants.length)]]);
 	}, T.server);
 });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { CheckContext, TemplateCheck } from './checks/types';
-import { createN8n, loadTemplates, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
+import { createN8n, holdsRecords, loadTemplates, startSandbox, SYSTEM_KEYS, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
 
 /** E2E_TEMPLATES=a.json,b.json runs only those (while working on one flow). */
 const only = process.env.E2E_TEMPLATES?.split(',').map((f) => f.trim());
@@ -25,7 +25,7 @@ function checkFor(file: string): TemplateCheck | undefined {
 /** Number of records per collection per system: a second run must not add any. */
 async function counts(sandbox: Sandbox): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
-	for (const system of ['cin7core', 'cin7omni', 'dotdigital']) {
+	for (const system of SYSTEM_KEYS) {
 		let state: Json;
 		try {
 			state = await sandbox.getState(system);
@@ -33,8 +33,8 @@ async function counts(sandbox: Sandbox): Promise<Record<string, number>> {
 			continue;
 		}
 		for (const [k, v] of Object.entries(state ?? {})) {
-			// Dotdigital's import jobs are a log of submissions, not records: each run adds its own.
-			if (system === 'dotdigital' && k === 'imports') continue;
+			// Logs of submissions (e.g. Dotdigital's import jobs), not records: each run adds its own.
+			if (!holdsRecords(system, k)) continue;
 			if (Array.isArray(v)) out[`${system}.${k}`] = v.length;
 		}
 	}

@@ -16,18 +16,36 @@ const { FIXED_CREDENTIALS: CREDENTIALS } = require('../../scripts/lib/credential
 	FIXED_CREDENTIALS: Record<string, { name: string; id: string }>;
 };
 
+const SECRET_PARAM = /(password|passwd|secret|apikey|api_key|applicationkey|token|accesskey)$/i;
+
+/** The sandbox's systems (sandbox/systems.js): each one's fixed login and how a client sends it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SYSTEMS } = require('../../sandbox/systems') as {
+	SYSTEMS: Array<{ key: string; login: Record<string, string>; auth: { headers?: Record<string, string> } }>;
+};
+const literal = (s: string) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
+/**
+ * Per system, from the registry: the secret fields of its sandbox login (named like a secret, e.g.
+ * applicationKey, apiKey, password) and the names of auth headers that carry a secret (a template
+ * setting such a header by hand would hold the key).
+ */
+const SANDBOX_SECRETS = SYSTEMS.map((s) => ({
+	key: s.key,
+	patterns: [
+		...Object.entries(s.login).filter(([k]) => SECRET_PARAM.test(k)).map(([, v]) => literal(v)),
+		...Object.keys(s.auth.headers ?? {}).filter((h) => SECRET_PARAM.test(h)).map(literal),
+	],
+}));
+
 /** Sandbox secrets and shapes of real secrets that must never appear in a template. */
 const SECRET_PATTERNS: RegExp[] = [
-	/sandbox-core-key/i,
-	/sandbox-omni-key/i,
-	/sandbox-dd-pass/i,
+	...SANDBOX_SECRETS.flatMap((s) => s.patterns),
 	/\bBearer\s+[A-Za-z0-9._-]{8,}/,
 	/\bBasic\s+[A-Za-z0-9+/=]{12,}/,
-	/api-auth-applicationkey/i,
 	/-----BEGIN [A-Z ]*PRIVATE KEY-----/,
 	/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b.*key/i,
 ];
-const SECRET_PARAM = /(password|passwd|secret|apikey|api_key|applicationkey|token|accesskey)$/i;
 
 const ours = loadOurNodes();
 const builtins = loadBuiltins();
@@ -50,6 +68,10 @@ interface WfNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id?: string; name: string }>;
 }
+
+test.each(SANDBOX_SECRETS.map((s) => [s.key, s.patterns]))('the secret check knows the sandbox secret of %s', (_key, patterns) => {
+	expect(patterns.length).toBeGreaterThan(0);
+});
 
 test('workflows/ holds templates', () => {
 	expect(files.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@
  *       every synced contact is in "Cin7 customers", subscribers also in "Cin7 subscribers";
  *       NEWSLETTER_SUB is YES / NO; data fields hold the Cin7 values (overwrite).
  */
-import type { Json, Sandbox } from '../harness/n8n';
+import { SYSTEM_KEYS, type Json, type Sandbox } from '../harness/n8n';
 
 export const EMAIL = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]{2,}$/;
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
@@ -187,7 +187,12 @@ function otherSystem(email: string, exp: Expectation): boolean {
 	return !!mine && lc(email).split('@')[1] !== mine;
 }
 
-export async function states(sandbox: Sandbox): Promise<{ core: Json; omni: Json; dd: Json }> {
-	const [core, omni, dd] = await Promise.all(['cin7core', 'cin7omni', 'dotdigital'].map((x) => sandbox.getState(x)));
-	return { core: JSON.parse(JSON.stringify(core)), omni: JSON.parse(JSON.stringify(omni)), dd: JSON.parse(JSON.stringify(dd)) };
+/**
+ * A copy of every system's current state, by registry key (`bySystem`); `core`, `omni` and `dd` are
+ * the three the contacts checks compare.
+ */
+export async function states(sandbox: Sandbox): Promise<{ core: Json; omni: Json; dd: Json; bySystem: Record<string, Json> }> {
+	const all = await Promise.all(SYSTEM_KEYS.map(async (k) => [k, JSON.parse(JSON.stringify(await sandbox.getState(k)))] as const));
+	const bySystem: Record<string, Json> = Object.fromEntries(all);
+	return { core: bySystem.cin7core, omni: bySystem.cin7omni, dd: bySystem.dotdigital, bySystem };
 }

@@ -3,7 +3,7 @@
  * cin7-*-products-to-dotdigital). Expected records are computed here from the sandbox state with
  * the documented rules, never with the package's own code.
  */
-import { nodeOutput, type Json, type Sandbox } from '../harness/n8n';
+import { authHeaders, nodeOutput, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
 
 export const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
 
@@ -33,11 +33,10 @@ export function contactEmails(dd: Json): Set<string> {
 
 /** Creates contacts in the Dotdigital sandbox through its API (the contact flow's effect). */
 export async function createDotdigitalContacts(sandbox: Sandbox, emails: string[]): Promise<void> {
-	const auth = `Basic ${Buffer.from('apiuser-sandbox@apiconnector.com:sandbox-dd-pass-9c1e5a').toString('base64')}`;
 	for (const email of emails) {
-		const r = await fetch(`${sandbox.url}/dotdigital/r1/contacts/v3`, {
+		const r = await fetch(`${systemBaseUrl(sandbox, 'dotdigital')}/contacts/v3`, {
 			method: 'POST',
-			headers: { authorization: auth, 'content-type': 'application/json' },
+			headers: { ...authHeaders('dotdigital'), 'content-type': 'application/json' },
 			body: JSON.stringify({ identifiers: { email }, channelProperties: { email: { status: 'subscribed', emailType: 'html', optInType: 'single' } } }),
 		});
 		if (r.status !== 201 && r.status !== 409) throw new Error(`creating ${email} in the Dotdigital sandbox: ${r.status} ${await r.text()}`);

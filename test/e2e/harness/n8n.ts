@@ -43,6 +43,29 @@ export const nodeOutput: (runData: Json, node: string, output?: number, run?: nu
 export const FIXED_CREDENTIALS: Record<string, { id: string; name: string }> = credLib.FIXED_CREDENTIALS;
 /** The sandbox's systems in registry order (sandbox/systems.js): path prefix / state / stats / request-log keys. */
 export const SYSTEM_KEYS: string[] = registry.KEYS;
+
+/** A workflow node's reference to the fixed credential of a type: { id, name }, as templates carry it. */
+export function credentialRef(type: string): { id: string; name: string } {
+	const c = FIXED_CREDENTIALS[type];
+	if (!c) throw new Error(`no fixed credential for type ${type} (known: ${Object.keys(FIXED_CREDENTIALS).join(', ')})`);
+	return { id: c.id, name: c.name };
+}
+
+/**
+ * Whether a collection of a system's sandbox state holds records. No: the registry's
+ * `logCollections`, logs of submissions (Dotdigital's import jobs) to which every run adds entries.
+ */
+export function holdsRecords(system: string, collection: string): boolean {
+	return !(registry.entry(system).logCollections ?? []).includes(collection);
+}
+
+/** A system's base URL on the sandbox (registry basePath), for checks that call the vendor API directly. */
+export function systemBaseUrl(sandbox: { url: string }, system: string): string {
+	return sandbox.url + registry.entry(system).basePath;
+}
+
+/** A system's sandbox login as HTTP headers (registry auth; Basic auth encoded). */
+export const authHeaders: (system: string) => Record<string, string> = registry.authHeaders;
 export const sleep: (ms: number) => Promise<void> = server.sleep;
 
 /**
@@ -103,15 +126,20 @@ export interface N8n {
 
 /**
  * A fresh n8n user folder under .e2e/ with the staged package linked in and the sandbox
- * credentials imported (fixed placeholder ids, see workflows/README.md).
+ * credentials imported (fixed placeholder ids, see workflows/README.md). `env` goes to every n8n
+ * process of the instance, CLI imports included (e.g. the DB_* settings of a PostgreSQL database).
  */
-export async function createN8n(label: string, sandbox: Sandbox | null, { owner }: { owner?: { email: string; password: string } } = {}): Promise<N8n> {
+export async function createN8n(
+	label: string,
+	sandbox: Sandbox | null,
+	{ owner, env }: { owner?: { email: string; password: string }; env?: Record<string, string> } = {},
+): Promise<N8n> {
 	ensureRuntime();
 	const stage = stageLib.buildStage({ log: () => {} });
 	if (stage.tscErrors) process.stderr.write(`[e2e] tsc reported errors (files were still emitted):\n${stage.tscErrors.slice(0, 4000)}\n`);
 	if (stage.missing.length) process.stderr.write(`[e2e] package.json lists files that were not built: ${stage.missing.join(', ')}\n`);
 	const dir = paths.scratchDir('.e2e', label);
-	const inst = await envLib.createInstance({ dir, owner });
+	const inst = await envLib.createInstance({ dir, owner, env });
 	stageLib.linkPackage(inst.userFolder, stage.dir);
 	if (sandbox) await cli.importCredentials(inst, credLib.sandboxCredentials(sandbox.url, { speedUp: TIME_SCALE }));
 	let srv: Json | null = null;

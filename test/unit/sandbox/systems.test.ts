@@ -9,7 +9,6 @@ import { start, call, Started } from './helpers';
 const registry = require('../../../sandbox/systems');
 const credLib = require('../../../scripts/lib/credentials');
 const { resolveSize, buildState } = require('../../../sandbox/seed');
-const { DEFAULT_LIMITS } = require('../../../sandbox/ratelimit');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -40,6 +39,7 @@ describe('sandbox systems registry', () => {
 		expect(typeof s.credentialData).toBe('function');
 		expect(s.credentialData('http://h', 1).baseUrl).toBe(`http://h${s.basePath}`);
 		expect(Object.keys(s.rateLimits).length).toBeGreaterThan(0);
+		for (const k of s.logCollections ?? []) expect(typeof k).toBe('string');
 		expect(s.throttle.forms.length).toBeGreaterThan(0);
 		for (const f of s.throttle.forms) expect(THROTTLE_FORMS).toContain(f);
 		if (s.throttle.option) expect(Object.keys(s.options)).toContain(s.throttle.option);
@@ -131,11 +131,6 @@ describe('sandbox systems registry', () => {
 		const state = buildState({ size: 7, seed: 1 });
 		expect(Object.keys(state)).toEqual(['meta', ...registry.KEYS]);
 	});
-
-	it('rate limits agree with sandbox/ratelimit.js defaults where both define a key', () => {
-		const limits = registry.rateLimits();
-		for (const [k, v] of Object.entries(DEFAULT_LIMITS)) if (k in limits) expect(limits[k]).toEqual(v);
-	});
 });
 
 describe('sandbox routes derived from the registry', () => {
@@ -152,6 +147,11 @@ describe('sandbox routes derived from the registry', () => {
 		expect(Object.keys(all.body)).toEqual(['meta', ...registry.KEYS]);
 		const stats = await call(`${sb.url}/_sandbox/stats`);
 		expect(Object.keys(stats.body.systems)).toEqual(registry.KEYS);
+		for (const s of SYSTEMS) for (const k of s.logCollections ?? []) expect(Array.isArray(all.body[s.key][k])).toBe(true);
+	});
+
+	it("the rate limiter holds exactly the registry's rate limits (no other copy)", () => {
+		expect(sb.sandbox.limiter.limits).toEqual(registry.rateLimits());
 	});
 
 	it('names every system when the path or a mutate names none', async () => {
