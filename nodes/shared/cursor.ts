@@ -11,6 +11,9 @@ import type { IDataObject } from 'n8n-workflow';
  *   the cursor are neither lost nor repeated.
  * - The first run seeds the cursor (now, or a start date for a history backfill) without a flood.
  * - A poll emits at most `maxPerPoll` records, oldest first; the backlog follows on the next poll.
+ *   A capped walk over a list in a stable order that is not by modified time (rule 5) is resumed
+ *   instead of started again: each poll emits the next records in the list's order (each poll's
+ *   records sorted oldest first), and the cursor moves only when the walk is complete.
  * - Manual runs return a recent sample and leave the cursor alone.
  *
  * Guarantee: every record version that exists when a poll runs is emitted by that poll or a later
@@ -42,6 +45,30 @@ import type { IDataObject } from 'n8n-workflow';
  * 4. A record changed twice within one timestamp tick keeps its (id, modified) key; the second
  *    change is not emitted again. More than `maxSeen` emitted keys inside the overlap window
  *    forgets the oldest of them, which may then repeat.
+ * 5. With `resumable: true` (lists that cannot be sorted by modified time, e.g. Cin7 Core's, paged
+ *    by offset) a walk the cap stops before its last page is continued by the next poll instead of
+ *    started again from the cursor (which would re-read the backlog on every poll: quadratic). The
+ *    state keeps the walk's `since`, its start (`until`), the next page, the newest modified time
+ *    read and the keys emitted from the pages around that position; the next poll asks the same
+ *    query from that page (a page the cap cut is read again, its emitted records dropped). Each
+ *    poll emits its share in list order, sorted oldest first; the cursor moves only when the walk
+ *    is complete, to the newest time it read (never past its start). On top of rule 2 this needs:
+ *    - `fetchChanged(since, until, fromPage)` starts at page `fromPage` (1-based) and yields one
+ *      array per page, in page order; pass `pageSize` so a short page ends the walk;
+ *    - the vendor's order is stable across the polls of one walk (e.g. by ID, not by modified
+ *      time) and records never leave the list (deprecated ones are listed, as rule 2 asks).
+ *    A record changed between two polls of the walk stays where it is and still matches `since`:
+ *    on a page not read yet, it is emitted in its new version; on a page already read, the next
+ *    walk catches it (the cursor is at most this walk's start, and that walk re-reads the
+ *    overlap). A record that starts to match `since` (changed from before it) or is created
+ *    between two polls lands anywhere in the order and pushes the rows after it one place
+ *    forward: on a page already read it is newer than the walk's start, so the next walk reads
+ *    it; the rows pushed across the walk's position were emitted already and are recognised by the
+ *    kept keys (rows read again are followed to their new page), which holds while fewer than
+ *    about a page of such records arrive ahead of the position per poll. More than that may
+ *    repeat a few rows (never lose one).
+ *    A walk read whole in its first poll keeps the rule of a walk that is not resumable (the oldest
+ *    `maxPerPoll` across it, the cursor at the last one emitted).
  */
 export interface RecordVersion {
 	id: string;
@@ -55,6 +82,25 @@ export interface CursorState extends IDataObject {
 	seen: IDataObject;
 	/** Set when the last poll held the cursor at a tie group it paged by offset (rule 3). */
 	heldAt?: string;
+	/** A capped walk in progress over a list in stable order (rule 5): where the next poll goes on. */
+	walk?: WalkPoint;
+}
+
+/** Where a resumable walk (rule 5) stands between two polls. */
+export interface WalkPoint extends IDataObject {
+	/** The query of the walk: the same on every poll until the walk is complete. */
+	since: string;
+	/** The walk's start: the cursor never passes it. */
+	until: string;
+	/** The next page to read (1-based); a page only partly emitted is read again. */
+	page: number;
+	/** The newest modified time the walk has read so far. */
+	maxModified: string;
+	/**
+	 * `${id}@${modifiedMs}` → page, for the keys emitted from the page before the walk's position and
+	 * from the page at it: rows read again there (a page the cap cut, rows pushed forward) repeat nothing.
+	 */
+	tail: IDataObject;
 }
 
 export interface CursorPollOptions<T> {
@@ -73,14 +119,23 @@ export interface CursorPollOptions<T> {
 	versionOf(record: T): RecordVersion;
 	/**
 	 * Pages of records modified at or after `since`. `until` is the walk start; see rule 2 above
-	 * before sending it to the API.
+	 * before sending it to the API. With `resumable`, the walk begins at page `fromPage` (1-based;
+	 * always 1 otherwise).
 	 */
-	fetchChanged(since: Date, until: Date): AsyncIterable<T[]>;
+	fetchChanged(since: Date, until: Date, fromPage?: number): AsyncIterable<T[]>;
 	/** A recent sample for manual runs. */
 	fetchSample(limit: number): Promise<T[]>;
 	/** Pages arrive in ascending modified order, so the walk may stop once the cap is filled. */
 	ascending?: boolean;
-	/** Rows per full page that `fetchChanged` asks for; with `ascending`, saves a request per query. */
+	/**
+	 * The list keeps a stable order across polls and `fetchChanged` honours `fromPage` (rule 5): a
+	 * walk the cap stops is continued by the next poll instead of started again. Not with `ascending`.
+	 */
+	resumable?: boolean;
+	/**
+	 * Rows per full page that `fetchChanged` asks for: a shorter page ends the walk without another
+	 * request (ascending and resumable walks).
+	 */
 	pageSize?: number;
 	/** Bound on remembered keys; the overlap window normally holds far fewer. */
 	maxSeen?: number;
@@ -125,6 +180,8 @@ export async function pollWithCursor<T>(opts: CursorPollOptions<T>): Promise<Cur
 	if (!state) return null;
 	const cursorMs = Date.parse(state.cursor);
 	const cap = Math.max(1, opts.maxPerPoll);
+	if (opts.resumable && !opts.ascending) return await pollResumable(opts, state, cursorMs, cap);
+	delete state.walk;
 
 	const walk = await walkChanges(opts, state.seen, cursorMs, cap);
 	const { emitted, backlog } = chooseEmitted(walk.fresh, cap);
@@ -181,14 +238,16 @@ class FreshRecords<T> {
 
 	constructor(
 		private readonly versionOf: (record: T) => RecordVersion,
-		private readonly seen: IDataObject,
+		private readonly seen: IDataObject[],
 		private readonly sinceMs: number,
 		cursorMs: number,
 	) {
 		this.maxModified = cursorMs;
 	}
 
-	take(page: T[]): void {
+	/** Takes a page; returns its records not emitted before (nor read earlier in this poll). */
+	take(page: T[]): FreshRecord<T>[] {
+		const out: FreshRecord<T>[] = [];
 		for (const record of page) {
 			const version = this.versionOf(record);
 			const ms = msOf(version);
@@ -197,9 +256,12 @@ class FreshRecords<T> {
 			if (Number.isFinite(ms) && ms < this.sinceMs) continue;
 			if (ms > this.maxModified) this.maxModified = ms;
 			const key = keyOf(version);
-			if (this.seen[key] !== undefined || this.fresh.has(key)) continue;
-			this.fresh.set(key, { record, version });
+			if (this.seen.some((s) => s[key] !== undefined) || this.fresh.has(key)) continue;
+			const fresh = { record, version };
+			this.fresh.set(key, fresh);
+			out.push(fresh);
 		}
+		return out;
 	}
 
 	/** Ascending pages only: the cap is filled by records older than anything still unread. */
@@ -219,7 +281,7 @@ async function walkChanges<T>(
 ): Promise<WalkResult<T>> {
 	const sinceMs = cursorMs - opts.overlapMs;
 	const until = new Date(opts.nowMs);
-	const read = new FreshRecords(opts.versionOf, seen, sinceMs, cursorMs);
+	const read = new FreshRecords(opts.versionOf, [seen], sinceMs, cursorMs);
 	let pinMs: number | undefined;
 	const keyset = opts.ascending ? await walkAscending(opts, read, sinceMs, until, cap) : undefined;
 	if (keyset?.sorted) {
@@ -234,6 +296,161 @@ async function walkChanges<T>(
 
 async function walkAll<T>(opts: CursorPollOptions<T>, read: FreshRecords<T>, sinceMs: number, until: Date) {
 	for await (const page of opts.fetchChanged(new Date(sinceMs), until)) read.take(page);
+}
+
+/** One page a resumable walk read: its number and its records not emitted before. */
+interface ReadPage<T> {
+	page: number;
+	fresh: FreshRecord<T>[];
+}
+
+/** Where a poll of a resumable walk stopped reading: at the end of the list, or before `next`. */
+interface PagesRead<T> {
+	pages: Array<ReadPage<T>>;
+	/** The next page to read; undefined when the list ended. */
+	next?: number;
+}
+
+/**
+ * Rule 5: a walk over a list in stable order, continued across polls. Reads from the walk's next
+ * page until the cap is filled or the list ends, emits the fresh records page by page (the page
+ * that does not fit is cut, oldest first, and read again next poll), and moves the cursor only
+ * when the walk is complete.
+ */
+async function pollResumable<T>(
+	opts: CursorPollOptions<T>,
+	state: CursorState,
+	cursorMs: number,
+	cap: number,
+): Promise<CursorPollResult<T> | null> {
+	const resumed = readWalkPoint(state.walk);
+	const sinceMs = resumed ? Date.parse(resumed.since) : cursorMs - opts.overlapMs;
+	const untilMs = resumed ? Date.parse(resumed.until) : opts.nowMs;
+	const firstPage = resumed ? resumed.page : 1;
+	const tail = resumed ? resumed.tail : {};
+	const newestRead = resumed ? Math.max(cursorMs, Date.parse(resumed.maxModified)) : cursorMs;
+	const read = new FreshRecords(opts.versionOf, [state.seen, tail], sinceMs, newestRead);
+	const walked = await readPagesFrom(opts, read, { sinceMs, untilMs, firstPage, tail }, cap);
+
+	if (walked.next === undefined && !resumed) {
+		// The whole walk was read in this poll: the rule of an unresumable walk, oldest first
+		// across all of it. (A resumed walk cannot move the cursor back to its last record:
+		// the keys it emitted earlier are no longer all in `seen`.)
+		delete state.walk;
+		const { emitted, backlog } = chooseEmitted(read.fresh, cap);
+		const nextCursor = advanceCursor(state, {
+			cursorMs,
+			walkStartMs: untilMs,
+			proposedMs: backlog ? msOf(emitted[emitted.length - 1].version) : read.maxModified,
+		});
+		rememberEmitted(state, emitted, nextCursor, opts);
+		return emitted.length ? { records: emitted.map((e) => e.record), backlog } : null;
+	}
+
+	const { emitted, resumeAt } = cutByPage(walked, cap);
+	const fresh = emitted.map((e) => e.fresh);
+	if (resumeAt === undefined) {
+		delete state.walk;
+		const nextCursor = advanceCursor(state, { cursorMs, walkStartMs: untilMs, proposedMs: read.maxModified });
+		rememberEmitted(state, fresh, nextCursor, opts);
+	} else {
+		state.walk = {
+			since: new Date(sinceMs).toISOString(),
+			until: new Date(untilMs).toISOString(),
+			page: resumeAt,
+			maxModified: new Date(read.maxModified).toISOString(),
+			tail: nextTail(tail, emitted, resumeAt),
+		};
+		// The cursor stays: what the next walk will read again is what its overlap before the
+		// newest time read so far can reach; older keys of this walk are left to the tail.
+		rememberDuringWalk(state, fresh, Math.min(read.maxModified, untilMs) - opts.overlapMs, opts.maxSeen);
+	}
+	const records = oldestFirst(fresh).map((e) => e.record);
+	return records.length ? { records, backlog: resumeAt !== undefined } : null;
+}
+
+/** The stored walk point, or undefined when there is none or it is not readable. */
+function readWalkPoint(walk: unknown): WalkPoint | undefined {
+	const w = walk as WalkPoint | undefined;
+	if (!w || typeof w !== 'object') return undefined;
+	if ([w.since, w.until, w.maxModified].some((t) => typeof t !== 'string' || Number.isNaN(Date.parse(t)))) return undefined;
+	if (!Number.isInteger(w.page) || w.page < 1) return undefined;
+	if (!w.tail || typeof w.tail !== 'object') w.tail = {};
+	return w;
+}
+
+/**
+ * Reads pages from `firstPage` until the list ends or the fresh records fill the cap. A row of the
+ * tail read again is moved to the page it is on now, so the tail follows rows pushed forward.
+ */
+async function readPagesFrom<T>(
+	opts: CursorPollOptions<T>,
+	read: FreshRecords<T>,
+	at: { sinceMs: number; untilMs: number; firstPage: number; tail: IDataObject },
+	cap: number,
+): Promise<PagesRead<T>> {
+	const iterator = opts.fetchChanged(new Date(at.sinceMs), new Date(at.untilMs), at.firstPage)[Symbol.asyncIterator]();
+	const pages: Array<ReadPage<T>> = [];
+	let count = 0;
+	try {
+		for (let page = at.firstPage; ; page++) {
+			const next = await iterator.next();
+			if (next.done) return { pages };
+			const fresh = read.take(next.value);
+			for (const row of next.value) {
+				const key = keyOf(opts.versionOf(row));
+				if (at.tail[key] !== undefined) at.tail[key] = page;
+			}
+			pages.push({ page, fresh });
+			count += fresh.length;
+			if (opts.pageSize !== undefined && next.value.length < opts.pageSize) return { pages };
+			// Stop before asking for another page: the next poll starts with it.
+			if (count >= cap) return { pages, next: page + 1 };
+		}
+	} finally {
+		await iterator.return?.();
+	}
+}
+
+/**
+ * The records to emit in page order, at most `cap`: the first page that does not fit gives its
+ * oldest and is where the walk resumes; else the walk resumes where reading stopped.
+ */
+function cutByPage<T>(walked: PagesRead<T>, cap: number) {
+	const emitted: Array<{ fresh: FreshRecord<T>; page: number }> = [];
+	for (const { page, fresh } of walked.pages) {
+		const room = cap - emitted.length;
+		const taken = fresh.length <= room ? fresh : oldestFirst(fresh).slice(0, room);
+		emitted.push(...taken.map((f) => ({ fresh: f, page })));
+		if (taken.length < fresh.length) return { emitted, resumeAt: page };
+	}
+	return { emitted, resumeAt: walked.next };
+}
+
+/**
+ * The keys emitted from the page before the walk's position and from the page at it: a page read
+ * again, or rows pushed onto the next page by records created ahead of the position, are not
+ * repeated (rule 5).
+ */
+function nextTail<T>(tail: IDataObject, emitted: Array<{ fresh: FreshRecord<T>; page: number }>, resumeAt: number): IDataObject {
+	const next: IDataObject = {};
+	for (const [key, page] of Object.entries(tail)) if ((page as number) >= resumeAt - 1) next[key] = page;
+	for (const { fresh, page } of emitted) if (page >= resumeAt - 1) next[keyOf(fresh.version)] = page;
+	return next;
+}
+
+/**
+ * Adds the keys the next walk can read again (modified at or after `recentFromMs`) to `seen`, and
+ * prunes nothing else: until the walk is complete, keys emitted before it still drop repeats.
+ */
+function rememberDuringWalk<T>(state: CursorState, emitted: FreshRecord<T>[], recentFromMs: number, maxSeen?: number) {
+	const seen = state.seen;
+	for (const { version } of emitted) {
+		const ms = msOf(version);
+		if (!Number.isFinite(ms)) seen[keyOf(version)] = recentFromMs;
+		else if (ms >= recentFromMs) seen[keyOf(version)] = ms;
+	}
+	state.seen = boundSeen(seen, maxSeen);
 }
 
 type KeysetWalk = { sorted: true; pinMs?: number } | { sorted: false };
@@ -308,11 +525,16 @@ async function readAscendingQuery<T>(
 	}
 }
 
-/** Oldest first (ties by id), at most `cap`; the rest is the backlog of the next poll. */
-function chooseEmitted<T>(fresh: Map<string, FreshRecord<T>>, cap: number) {
-	const ordered = [...fresh.values()].sort(
+/** Oldest first, ties by id. */
+function oldestFirst<T>(records: Iterable<FreshRecord<T>>): FreshRecord<T>[] {
+	return [...records].sort(
 		(a, b) => msOf(a.version) - msOf(b.version) || (a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : 0),
 	);
+}
+
+/** Oldest first (ties by id), at most `cap`; the rest is the backlog of the next poll. */
+function chooseEmitted<T>(fresh: Map<string, FreshRecord<T>>, cap: number) {
+	const ordered = oldestFirst(fresh.values());
 	const emitted = ordered.slice(0, cap);
 	return { emitted, backlog: ordered.length > emitted.length };
 }
@@ -356,9 +578,15 @@ function rememberEmitted<T>(
 	const seen = state.seen;
 	for (const { version } of emitted) seen[keyOf(version)] = Number.isFinite(msOf(version)) ? msOf(version) : nextCursor;
 	const keepFrom = nextCursor - opts.overlapMs;
-	const kept = Object.entries(seen)
-		.filter(([, ms]) => (ms as number) >= keepFrom)
-		.sort((a, b) => (b[1] as number) - (a[1] as number))
-		.slice(0, opts.maxSeen ?? 20_000);
-	state.seen = Object.fromEntries(kept);
+	state.seen = boundSeen(
+		Object.fromEntries(Object.entries(seen).filter(([, ms]) => (ms as number) >= keepFrom)),
+		opts.maxSeen,
+	);
+}
+
+/** At most `maxSeen` keys, the newest kept (rule 4). */
+function boundSeen(seen: IDataObject, maxSeen = 20_000): IDataObject {
+	const entries = Object.entries(seen);
+	if (entries.length <= maxSeen) return seen;
+	return Object.fromEntries(entries.sort((a, b) => (b[1] as number) - (a[1] as number)).slice(0, maxSeen));
 }

@@ -81,15 +81,29 @@ function pageFetcher(ctx: RequestContext, path: string, listKey: string, qs: IDa
 	};
 }
 
-/** Pages of a list endpoint with the `{Total, Page, <listKey>: [...]}` envelope. */
+/**
+ * Pages of a list endpoint with the `{Total, Page, <listKey>: [...]}` envelope, from `firstPage`
+ * (a poll continuing a walk, see nodes/shared/cursor.ts rule 5).
+ */
 export function corePages(
 	this: RequestContext,
 	path: string,
 	listKey: string,
 	qs: IDataObject = {},
 	pageSize = CORE_PAGE_SIZE,
+	firstPage = 1,
 ): AsyncGenerator<IDataObject[]> {
-	return walkPages(pageFetcher(this, path, listKey, qs), pageSize);
+	const fetch = pageFetcher(this, path, listKey, qs);
+	// The walk counts rows from its first page: `Total` minus the pages before it ends the walk
+	// on a last full page without asking for an empty one.
+	const skipped = (firstPage - 1) * pageSize;
+	const fromFirst = skipped
+		? async (page: number, limit: number) => {
+				const got = await fetch(page, limit);
+				return { rows: got.rows, total: got.total === undefined ? undefined : got.total - skipped };
+			}
+		: fetch;
+	return walkPages(fromFirst, pageSize, firstPage);
 }
 
 /** All rows of a list endpoint, or the first `limit`. */

@@ -124,7 +124,7 @@ export const triggerProperties: INodeProperties[] = [
 	...pollSettingsProperties({
 		noun: 'records or SKUs',
 		maxPerPollHint:
-			'Cin7 Core lists cannot be sorted by modified time, so each poll of a backlog re-reads it from the cursor: for a large history backfill raise this (e.g. 10000) to save calls',
+			'Cin7 Core lists cannot be sorted by modified time. Product and Customer Updated read a larger backlog page by page in list order, each poll continuing where the previous one stopped; Sale Updated re-reads its backlog from the cursor on each poll, so raise this for a large sales backfill',
 		// Only record events walk a modified-time cursor; the stock event compares snapshots.
 		cursorDisplayOptions: { show: { event: Object.keys(RECORD_EVENTS) } },
 	}),

@@ -7,7 +7,8 @@ import { splitList } from '../../shared/params';
 import { readPollSettings, type PollSettings } from '../../shared/pollSettings';
 import { resolveLocationNames } from '../helpers/locations';
 import { withMarketingContact } from '../helpers/marketingContact';
-import { changedPages, RECORD_EVENTS, sample, versionOf, withSaleDetails } from './recordEvents';
+import { CORE_PAGE_SIZE } from '../transport';
+import { changedPages, RECORD_EVENTS, resumable, sample, versionOf, withSaleDetails } from './recordEvents';
 import { pollStockLevels } from './stockLevels';
 
 /** Rows a manual run ("Fetch Test Event") shows. */
@@ -83,8 +84,11 @@ async function recordUpdated(ctx: IPollFunctions, event: string, run: PollRun): 
 		startDate,
 		sampleSize: SAMPLE_SIZE,
 		versionOf: (row) => versionOf(recordEvent, row),
-		fetchChanged: (since, until) => changedPages(ctx, recordEvent, saleFilters, since, until),
+		fetchChanged: (since, until, fromPage) => changedPages(ctx, recordEvent, saleFilters, since, until, fromPage),
 		fetchSample: async (limit) => await sample(ctx, recordEvent, saleFilters, nowMs, limit),
+		// A capped backlog is walked once across polls, not re-read from the cursor on each.
+		resumable: resumable(recordEvent),
+		pageSize: CORE_PAGE_SIZE,
 	});
 	if (!result) return null;
 	if (includeDetails) return await withSaleDetails(ctx, result.records);

@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { parseUtc, formatCoreDate } from '../../shared/dates';
 import type { RecordVersion } from '../../shared/cursor';
-import { coreList, corePages, coreRequest, coreWindowPages } from '../transport';
+import { CORE_PAGE_SIZE, coreList, corePages, coreRequest, coreWindowPages } from '../transport';
 
 /** A "record updated" event: which list to walk and how its rows say what changed when. */
 export interface RecordEvent {
@@ -12,7 +12,10 @@ export interface RecordEvent {
 	modifiedField: string;
 	/** Query for rows changed at or after `since`; `until` is the walk start. */
 	changedQs(since: Date, until: Date): IDataObject;
-	/** The query has an upper bound, so rows leave it when they change during the walk. */
+	/**
+	 * The query has an upper bound, so rows leave it when they change during the walk: its pages
+	 * shift, and only a walk read in one poll notices (`coreWindowPages`), so it is not resumable.
+	 */
 	windowed?: boolean;
 }
 
@@ -48,17 +51,29 @@ export function versionOf(event: RecordEvent, row: IDataObject): RecordVersion {
 	return { id: String(row[event.idField] ?? ''), modified: parseUtc(row[event.modifiedField]) };
 }
 
+/**
+ * Whether a capped walk of this event continues on the next poll from where it stopped
+ * (nodes/shared/cursor.ts rule 5): Core lists keep one order across polls and list deprecated
+ * records, but cannot be sorted by modified time. Not for windowed lists.
+ */
+export function resumable(event: RecordEvent): boolean {
+	return !event.windowed;
+}
+
+/** Pages of rows changed since `since`, from page `fromPage` (resumable events only). */
 export function changedPages(
 	ctx: IPollFunctions,
 	event: RecordEvent,
 	filters: IDataObject,
 	since: Date,
 	until: Date,
+	fromPage = 1,
 ): AsyncIterable<IDataObject[]> {
 	const qs = { ...filters, ...event.changedQs(since, until) };
+	// The cursor never resumes a windowed walk; its re-read-on-shrink rule needs the whole walk.
 	return event.windowed
 		? coreWindowPages.call(ctx, event.path, event.listKey, qs)
-		: corePages.call(ctx, event.path, event.listKey, qs);
+		: corePages.call(ctx, event.path, event.listKey, qs, CORE_PAGE_SIZE, fromPage);
 }
 
 /** A recent sample for "Fetch Test Event": changes of the last 30 days, else any rows. */

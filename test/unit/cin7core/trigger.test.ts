@@ -133,6 +133,56 @@ describe('Cin7 Core Trigger: record events and the cursor', () => {
 		expect((staticData.cursorState as IDataObject).cursor).toBe('2026-02-10T08:00:00.000Z');
 	});
 
+	it('continues a capped backfill on the next poll from the page it stopped at, with the same query', async () => {
+		const staticData: IDataObject = {};
+		const params = { ...PRODUCT, event: 'customerUpdated', startDate: '2026-02-01T00:00:00Z', maxPerPoll: 1000 };
+		const customer = (k: number) => ({ ID: `c${k}`, LastModifiedOn: iso(Date.parse('2026-02-02T00:00:00Z') + ((k * 7919) % 2500) * 60_000) });
+		const rows = Array.from({ length: 2500 }, (_, k) => customer(k));
+		const page = (n: number) =>
+			api()
+				.get(path('/customer'))
+				.query({ ModifiedSince: '2026-01-31T23:55:00', IncludeDeprecated: 'true', Page: n, Limit: 1000 })
+				.reply(200, { Total: 2500, Page: n, CustomerList: rows.slice((n - 1) * 1000, n * 1000) });
+		const ids: string[] = [];
+		for (const n of [1, 2, 3]) {
+			page(n);
+			const out = await poll(params, { staticData });
+			expect(out.requests).toHaveLength(1);
+			expect(out.json).toHaveLength(n < 3 ? 1000 : 500);
+			ids.push(...out.json!.map((j) => String(j.ID)));
+			const state = staticData.cursorState as IDataObject;
+			if (n < 3) {
+				// The cursor stays at the start date until the walk is complete.
+				expect(state.cursor).toBe('2026-02-01T00:00:00.000Z');
+				expect(state.walk).toMatchObject({ page: n + 1, since: '2026-01-31T23:55:00.000Z' });
+			} else {
+				expect(state.walk).toBeUndefined();
+				expect(state.cursor).toBe(new Date(Date.parse('2026-02-02T00:00:00Z') + 2499 * 60_000).toISOString());
+			}
+			t.clock().advance(min);
+		}
+		expect(new Set(ids).size).toBe(2500);
+	});
+
+	it('a Sale Updated backlog is not resumed: it is read again from the cursor (saleList is windowed)', async () => {
+		const staticData: IDataObject = {};
+		const params = { ...PRODUCT, event: 'saleUpdated', saleFilters: {}, maxPerPoll: 1 };
+		await poll(params, { staticData });
+		t.clock().advance(10 * min);
+		const rows = [{ SaleID: 's1', Updated: iso(T0 + min) }, { SaleID: 's2', Updated: iso(T0 + 2 * min) }];
+		api()
+			.get(path('/saleList'))
+			.query({ UpdatedSince: iso(T0 - 5 * min), UpdatedUntil: iso(T0 + 10 * min), Page: 1, Limit: 1000 })
+			.reply(200, { Total: 2, SaleList: rows });
+		expect((await poll(params, { staticData })).json!.map((j) => j.SaleID)).toEqual(['s1']);
+		expect((staticData.cursorState as IDataObject).walk).toBeUndefined();
+		api()
+			.get(path('/saleList'))
+			.query({ UpdatedSince: iso(T0 - 4 * min), UpdatedUntil: iso(T0 + 10 * min), Page: 1, Limit: 1000 })
+			.reply(200, { Total: 2, SaleList: rows });
+		expect((await poll(params, { staticData })).json!.map((j) => j.SaleID)).toEqual(['s2']);
+	});
+
 	it('rejects an invalid start date', async () => {
 		await expect(poll({ ...PRODUCT, startDate: 'yesterday-ish' })).rejects.toThrow(/Start Date is not a valid date/);
 	});

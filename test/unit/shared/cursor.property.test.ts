@@ -6,6 +6,9 @@
  * n8n only saves when a poll emits. Properties:
  *   1. no (id, modified) pair is ever emitted twice;
  *   2. every record changed after activation (or inside a backfill) has its LATEST version emitted.
+ * Resumable scenarios (rule 5 of nodes/shared/cursor.ts) continue capped walks across polls and
+ * restarts; with random ids, records created between polls land anywhere in the list's order and
+ * push the rows after them onto the next page.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -18,6 +21,12 @@ interface Scenario {
 	passPageSize: boolean;
 	truncateSince: boolean;
 	backfill: boolean;
+	resumable?: boolean;
+	/** New records get ids that sort anywhere among the others (GUID-like), not after them. */
+	randomIds?: boolean;
+	/** Rows per page (default 25) and the range of per-poll caps (default 1–10 or 1–150). */
+	page?: number;
+	caps?: [number, number];
 }
 
 const DAY = 86_400_000;
@@ -31,22 +40,27 @@ async function run(seed: number, sc: Scenario) {
 	// Server clock within ±half the overlap of ours: the documented assumption.
 	const lag = Math.round((rand() - 0.5) * OVERLAP);
 	const store = new SimStore(
-		{ order: sc.order, pageSize: PAGE, serverLagMs: lag, tickMs: 1000, truncateSince: sc.truncateSince },
+		{ order: sc.order, pageSize: sc.page ?? PAGE, serverLagMs: lag, tickMs: 1000, truncateSince: sc.truncateSince },
 		activation,
 	);
-	let nextId = 0;
+	const ids: string[] = [];
+	const newId = () => {
+		const id = sc.randomIds && ids.length ? `${pad(int(ids.length))}-${ids.length}` : pad(ids.length);
+		ids.push(id);
+		return id;
+	};
 	// History: clusters of equal timestamps (bulk edits) and a spread.
 	const clusterTimes = Array.from({ length: 12 }, () => activation - (1 + int(3 * 24 * 60)) * 60_000);
-	for (; nextId < 1200; nextId++) {
+	while (ids.length < 1200) {
 		const t = rand() < 0.3 ? clusterTimes[int(clusterTimes.length)] : activation - 1000 * (1 + int((3 * DAY) / 1000));
-		store.put(pad(nextId), t);
+		store.put(newId(), t);
 	}
 
 	const touchedAfterActivation = new Set<string>();
 	let mutating = true;
 	const mutate = (count: number) => {
 		for (let i = 0; i < count; i++) {
-			const id = rand() < 0.1 ? pad(nextId++) : pad(int(nextId));
+			const id = rand() < 0.1 ? newId() : ids[int(ids.length)];
 			if (store.touch(id)) touchedAfterActivation.add(id);
 		}
 	};
@@ -67,7 +81,7 @@ async function run(seed: number, sc: Scenario) {
 
 	const poll = async () => {
 		polls++;
-		const cap = 1 + int(rand() < 0.5 ? 10 : 150);
+		const cap = sc.caps ? sc.caps[0] + int(sc.caps[1] - sc.caps[0] + 1) : 1 + int(rand() < 0.5 ? 10 : 150);
 		const result = await pollWithCursor<SimRecord>({
 			staticData,
 			manual: false,
@@ -81,7 +95,8 @@ async function run(seed: number, sc: Scenario) {
 			fetchChanged: store.fetchChanged,
 			fetchSample: store.fetchSample,
 			ascending: sc.ascending,
-			pageSize: sc.passPageSize ? PAGE : undefined,
+			resumable: sc.resumable,
+			pageSize: sc.passPageSize ? (sc.page ?? PAGE) : undefined,
 		});
 		if (result) {
 			expect(result.records.length).toBeGreaterThan(0);
@@ -141,6 +156,15 @@ const scenarios: Array<[string, Scenario]> = [
 	['modified ascending with page size (keyset walk)', { order: 'modifiedAsc', ascending: true, passPageSize: true, truncateSince: false, backfill: true }],
 	['modified ascending without page size', { order: 'modifiedAsc', ascending: true, passPageSize: false, truncateSince: true, backfill: false }],
 	['modified ascending, backfill, no page size', { order: 'modifiedAsc', ascending: true, passPageSize: false, truncateSince: false, backfill: true }],
+	// Resumable walks (rule 5). Records that start matching `since` (changed from before it) or
+	// are created ahead of the walk's position push the rows after them onto later pages; the
+	// walk drops those repeats while fewer than about a page of them arrive per poll. The churn
+	// here is 20–35 such records per poll, so these walks use pages of 100 rows (Cin7 Core's are
+	// 1,000), except small caps, which re-read one page over many polls and follow its rows.
+	['stable ID order, resumable capped walks', { order: 'id', ascending: false, passPageSize: true, truncateSince: false, backfill: false, resumable: true, page: 100, caps: [20, 150] }],
+	['stable ID order, resumable, backfill, API truncates since, no page size', { order: 'id', ascending: false, passPageSize: false, truncateSince: true, backfill: true, resumable: true, page: 100, caps: [20, 150] }],
+	['stable ID order, resumable, backfill, records created anywhere in the order', { order: 'id', ascending: false, passPageSize: true, truncateSince: false, backfill: true, resumable: true, randomIds: true, page: 100, caps: [20, 150] }],
+	['stable ID order, resumable, small caps dwelling on a page, records created anywhere', { order: 'id', ascending: false, passPageSize: true, truncateSince: true, backfill: true, resumable: true, randomIds: true, page: 25, caps: [1, 10] }],
 ];
 
 describe('pollWithCursor property: nothing lost, nothing repeated', () => {

@@ -351,6 +351,137 @@ describe('pollWithCursor', () => {
 		}
 	});
 
+	describe('resumable walks over a list in stable order (rule 5)', () => {
+		const history = (store: SimStore, n: number) => {
+			for (let i = 0; i < n; i++) store.put(pad(i), T0 - DAY_MS + ((i * 7919) % n) * 1000);
+		};
+		const DAY_MS = 86_400_000;
+		const startDate = new Date(T0 - 2 * DAY_MS);
+
+		it('a capped backfill continues where the previous poll stopped: each page is read once', async () => {
+			const { store, poll, emitted, state } = setup('id', 25);
+			history(store, 1000);
+			const opts = { startDate, maxPerPoll: 25, resumable: true, pageSize: 25 };
+			const polls = [];
+			for (let i = 0; i < 41; i++) {
+				polls.push(await poll(opts));
+				store.now += MIN;
+			}
+			expect(polls.map((r) => r?.records.length ?? 0)).toEqual([...Array(40).fill(25), 0]);
+			expect(new Set(emitted).size).toBe(1000);
+			// One query, each page once; the last page was full, so one more request finds the end.
+			expect(store.pagesRead).toEqual(Array.from({ length: 41 }, (_, i) => `${startDate.getTime() - 5 * MIN}:${i + 1}`));
+			// Complete: the cursor is at the newest record read; the next walks start from it.
+			expect(state().walk).toBeUndefined();
+			expect(state().cursor).toBe(new Date(T0 - DAY_MS + 999_000).toISOString());
+			expect(Object.keys(state().seen).length).toBeLessThanOrEqual(301);
+		});
+
+		it('without resuming, the same backfill re-reads the backlog from the cursor on every poll', async () => {
+			const { store, poll, emitted } = setup('id', 25);
+			history(store, 1000);
+			for (let i = 0; i < 41; i++) {
+				await poll({ startDate, maxPerPoll: 25, pageSize: 25 });
+				store.now += MIN;
+			}
+			expect(new Set(emitted).size).toBe(1000);
+			expect(store.requests).toBeGreaterThan(400);
+		});
+
+		it('reads a page the cap cuts again, oldest first, and each poll emits in order', async () => {
+			const { store, poll, emitted, state } = setup('id', 5);
+			const times = [9, 3, 7, 1, 5, 2, 8, 4, 6, 0];
+			times.forEach((t, i) => store.put(pad(i), T0 - 10 * MIN + t * 1000));
+			const opts = { startDate, maxPerPoll: 3, resumable: true, pageSize: 5 };
+			const r1 = await poll(opts);
+			expect(r1?.records.map((r) => r.id)).toEqual([pad(3), pad(1), pad(4)]);
+			expect(r1?.backlog).toBe(true);
+			expect(state().walk).toMatchObject({ page: 1 });
+			const r2 = await poll(opts);
+			// The rest of page 1, then the oldest of page 2, sorted oldest first.
+			expect(r2?.records.map((r) => r.id)).toEqual([pad(9), pad(2), pad(0)]);
+			expect(state().walk).toMatchObject({ page: 2 });
+			await poll(opts);
+			await poll(opts);
+			expect(await poll(opts)).toBeNull();
+			expect(emitted.map((k) => k.split('@')[0]).sort()).toEqual(times.map((_, i) => pad(i)));
+			expect(new Set(emitted).size).toBe(10);
+		});
+
+		it('keeps the walk query until it is complete; a change on a page already read is emitted by the next walk', async () => {
+			const { store, poll, emitted, state } = setup('id', 4);
+			for (let i = 0; i < 12; i++) store.put(pad(i), T0 - 30 * MIN + i * 1000);
+			await poll({ resumable: true, pageSize: 4 });
+			store.now += 10 * MIN;
+			for (let i = 0; i < 12; i++) store.touch(pad(i));
+			const walkStart = store.now;
+			const opts = { maxPerPoll: 4, resumable: true, pageSize: 4 };
+			await poll(opts);
+			const since = state().walk!.since;
+			store.now += MIN;
+			store.touch(pad(1)); // page 1, already read
+			await poll(opts);
+			expect(state().walk!.since).toBe(since);
+			expect(state().cursor).toBe(new Date(T0).toISOString());
+			store.now += MIN;
+			await poll(opts); // page 3, full
+			expect(state().walk).toMatchObject({ page: 4 });
+			await poll(opts); // page 4: empty, the walk is complete
+			// The newest time read is R00001's second change, after the walk start.
+			expect(state().walk).toBeUndefined();
+			expect(state().cursor).toBe(new Date(walkStart).toISOString());
+			store.now += MIN;
+			const next = await poll(opts);
+			expect(next?.records.map((r) => keyOf(r))).toEqual([keyOf(store.records.get(pad(1))!)]);
+			expect(new Set(emitted).size).toBe(13);
+		});
+
+		it('rows pushed onto the next page by records created ahead of the position are not repeated', async () => {
+			const { store, poll, emitted } = setup('id', 4);
+			// An hour apart: keys of page 1 are not kept in `seen` (outside the overlap of the newest).
+			for (let i = 0; i < 12; i++) store.put(pad(i * 10), T0 - DAY_MS + i * 60 * MIN);
+			const opts = { startDate, maxPerPoll: 4, resumable: true, pageSize: 4 };
+			await poll(opts);
+			store.now += MIN;
+			// Two records sorted before the walk's position: the last two rows of page 1 move to page 2.
+			store.touch(pad(1));
+			store.touch(pad(2));
+			for (let i = 0; i < 5; i++) {
+				await poll(opts);
+				store.now += MIN;
+			}
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect(emitted).toHaveLength(14);
+		});
+
+		it('continues a walk after a restart from the persisted state, and starts a new one from an unreadable point', async () => {
+			const { store, poll, emitted, staticData } = setup('id', 5);
+			for (let i = 0; i < 20; i++) store.put(pad(i), T0 - 30 * MIN + i * 1000);
+			const opts = { startDate, maxPerPoll: 5, resumable: true, pageSize: 5 };
+			await poll(opts);
+			const saved = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			await poll({ ...opts, staticData: saved });
+			expect(store.pagesRead.slice(-1)[0]).toMatch(/:2$/);
+			(saved.cursorState as CursorState).walk = { since: 'x', until: 'y', page: 0, maxModified: 'z', tail: {} };
+			const before = store.pagesRead.length;
+			const fresh = await poll({ ...opts, staticData: saved });
+			// A new walk from page 1; what was emitted is in `seen`, so page 3 comes next.
+			expect(store.pagesRead.slice(before).map((p) => p.split(':')[1])).toEqual(['1', '2', '3']);
+			expect(fresh?.records).toHaveLength(5);
+			expect(new Set(emitted).size).toBe(15);
+		});
+
+		it('a walk read whole in one poll keeps the unresumable rule: oldest first across it, cursor at the last emitted', async () => {
+			const { store, poll, state } = setup('id', 10);
+			const times = [5, 1, 4, 2, 3];
+			times.forEach((t, i) => store.put(pad(i), T0 - 10 * MIN + t * 1000));
+			const r = await poll({ startDate, maxPerPoll: 2, resumable: true, pageSize: 10 });
+			expect(r?.records.map((x) => x.id)).toEqual([pad(1), pad(3)]);
+			expect(state().walk).toBeUndefined();
+			expect(state().cursor).toBe(new Date(T0 - 10 * MIN + 2000).toISOString());
+		});
+	});
+
 	it('cursorOverlapMs enforces a floor and a default', () => {
 		expect(cursorOverlapMs(undefined)).toBe(DEFAULT_OVERLAP_MS);
 		expect(cursorOverlapMs(0)).toBe(MIN_OVERLAP_MS);

@@ -44,8 +44,10 @@ export class SimStore {
 	requests = 0;
 	/** Called before every page fetch except the first of a query: mutate the store mid-walk. */
 	betweenPages: (() => void) | undefined;
-	/** Called before the first page of a query. */
+	/** Called before the first page of a query (also when it starts at a later page). */
 	beforeQuery: (() => void) | undefined;
+	/** Pages asked for, as `${since ms}:${page}` (a resumed walk asks the same query from a later page). */
+	readonly pagesRead: string[] = [];
 
 	constructor(
 		readonly opts: SimOptions,
@@ -92,15 +94,16 @@ export class SimStore {
 		return this.sorted.filter((r) => r.modified >= from);
 	}
 
-	/** `fetchChanged` for pollWithCursor: offset pages over the live store. */
-	fetchChanged = (since: Date): AsyncIterable<SimRecord[]> => {
+	/** `fetchChanged` for pollWithCursor: offset pages over the live store, from page `fromPage`. */
+	fetchChanged = (since: Date, _until?: Date, fromPage = 1): AsyncIterable<SimRecord[]> => {
 		const store = this;
 		return (async function* () {
 			const n = store.opts.pageSize;
-			for (let page = 1; ; page++) {
-				if (page === 1) store.beforeQuery?.();
+			for (let page = fromPage; ; page++) {
+				if (page === fromPage) store.beforeQuery?.();
 				else store.betweenPages?.();
 				store.requests++;
+				store.pagesRead.push(`${since.getTime()}:${page}`);
 				const rows = store.query(since).slice((page - 1) * n, page * n);
 				if (rows.length) yield rows.map((r) => ({ ...r }));
 				if (rows.length < n) return;
