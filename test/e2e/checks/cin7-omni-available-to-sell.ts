@@ -31,12 +31,31 @@ function settingsOf(workflow: Json) {
 	};
 }
 
-/** Option id → code of every active option (the SKUs a run without a SKU list reports). */
+/**
+ * Option id → code of every active option (the SKUs a run without a SKU list reports). An option
+ * without a code has no SKU to report (the products check blanks one).
+ */
 export function activeOptions(state: Json): Map<number, string> {
 	const out = new Map<number, string>();
 	for (const p of state.products as Json[]) {
 		if (p.status === 'Inactive') continue;
-		for (const o of p.productOptions as Json[]) if (o.status !== 'Disabled') out.set(o.id, o.productOptionCode);
+		for (const o of p.productOptions as Json[]) {
+			const code = String(o.productOptionCode || o.code || '').trim();
+			if (o.status !== 'Disabled' && code) out.set(o.id, code);
+		}
+	}
+	return out;
+}
+
+/**
+ * With change flags, a SKU the previous run reported that is no longer an active option (the
+ * products check makes a product Inactive between the runs) is reported once more, at 0.
+ */
+function withVanished(expected: Map<string, Json>, previous: Map<string, number>): Map<string, Json> {
+	const out = new Map(expected);
+	for (const sku of previous.keys()) {
+		if (out.has(sku)) continue;
+		out.set(sku, { sku, available: 0, holding: 0, incomingAdded: 0, buffer: 0, beforeFloor: 0, availableToSell: 0, inStock: false, noStockRows: true });
 	}
 	return out;
 }
@@ -141,13 +160,20 @@ export const check: TemplateCheck = {
 		expect(run.error).toBeNull();
 		const state = await ctx.sandbox.getState('cin7omni');
 		const items = nodeOutput(run.runData, ATS_NODE);
-		assertMatches(items, expectedOmniAts(state, ctx.workflow));
 		const first: Map<string, number> = ctx.memo.first;
+		const current = expectedOmniAts(state, ctx.workflow);
+		assertMatches(items, withVanished(current, first));
+		const vanished = items.filter((i) => !current.has(i.sku));
+		expect(vanished.length).toBeGreaterThan(0);
+		for (const i of vanished) {
+			expect(i).toMatchObject({ availableToSell: 0, previousAvailableToSell: first.get(i.sku), changed: first.get(i.sku) !== 0, backInStock: false });
+			expect(i.reason).toMatch(/^Not an active option any more/);
+		}
 		const a = items.find((i) => i.sku === ctx.memo.a.code)!;
 		const b = items.find((i) => i.sku === ctx.memo.b.code)!;
 		expect(a).toMatchObject({ previousAvailableToSell: 0, buffer: 3, availableToSell: 27, changed: true, backInStock: true });
 		expect(b).toMatchObject({ previousAvailableToSell: 18, availableToSell: 0, changed: true, backInStock: false });
-		for (const i of items.filter((x) => x.sku !== a.sku && x.sku !== b.sku)) {
+		for (const i of items.filter((x) => x.sku !== a.sku && x.sku !== b.sku && current.has(x.sku))) {
 			expect({ sku: i.sku, previous: i.previousAvailableToSell, changed: i.changed, backInStock: i.backInStock }).toEqual({
 				sku: i.sku,
 				previous: first.get(i.sku),
