@@ -40,9 +40,22 @@ function refuse(ctx: IWebhookFunctions): IWebhookResponseData {
 	return { noWebhookResponse: true };
 }
 
-/** Answered 200 (so Cin7 Core does not retry) without starting the workflow. */
-function nothingToRun(why: string, count: number): IWebhookResponseData {
-	return { webhookResponse: { received: true, started: false, reason: why, records: count } };
+/**
+ * Answers 200 (so Cin7 Core does not retry) before n8n starts the run, if any. n8n saves what a
+ * webhook wrote to its static data (delivery keys, last delivery) when it answers; left to n8n, an
+ * onReceived answer comes after the run has started, which reloads the static data, and those
+ * writes are lost. Answering here keeps them.
+ */
+function answer(ctx: IWebhookFunctions, body: IDataObject, items?: IDataObject[]): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.writeHead(200, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify(body));
+	return items ? { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] } : { noWebhookResponse: true };
+}
+
+/** Received, and nothing to start. */
+function nothingToRun(ctx: IWebhookFunctions, why: string, count: number): IWebhookResponseData {
+	return answer(ctx, { received: true, started: false, reason: why, records: count });
 }
 
 interface Keyed {
@@ -86,7 +99,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const type = eventOf(this.getNodeParameter('event') as string)?.type ?? String(this.getNodeParameter('event'));
 	const event = eventOf(type);
 	const records = recordsOf(type, this.getRequestObject().body);
-	if (!records.length) return nothingToRun('empty payload', 0);
+	if (!records.length) return nothingToRun(this, 'empty payload', 0);
 
 	const fetch = event?.fullRecord !== undefined && (this.getNodeParameter('fetchFullRecord', true) as boolean);
 	const rc = transportContext(this);
@@ -105,7 +118,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 	if (!fresh.length) {
 		rememberKeys(state, keys, [], now);
-		return nothingToRun('redelivery of records already received', records.length);
+		return nothingToRun(this, 'redelivery of records already received', records.length);
 	}
 
 	let items: IDataObject[] = fresh.map((f) => f.json);
@@ -114,12 +127,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		items = await stockChanges(rc, state, settings, deliveredSkus(items, settings));
 	}
 	rememberKeys(state, keys, fresh.map((f) => f.key), now);
-	if (!items.length) return nothingToRun('available to sell unchanged', records.length);
+	if (!items.length) return nothingToRun(this, 'available to sell unchanged', records.length);
 
 	const gap = state.pendingGap;
 	if (gap) {
 		items = items.map((json) => ({ ...json, webhookGap: gap }));
 		delete state.pendingGap;
 	}
-	return { workflowData: [this.helpers.returnJsonArray(items)] };
+	return answer(this, { received: true, started: true, records: records.length, items: items.length }, items);
 }

@@ -125,6 +125,7 @@ export async function checkWebhook(this: IHookFunctions): Promise<boolean> {
 		await withoutSecret(secret, async () => await coreRequest.call(this, 'PUT', '/webhooks', undefined, webhookBody(fixed)));
 	}
 	remember(state, { ID: ours.ID, Type: type, ExternalURL: url }, secret);
+	gapClosed(state);
 	await seedIfStock(this, type);
 	return true;
 }
@@ -143,14 +144,19 @@ function recordGap(ctx: IHookFunctions, state: WebhookState, hook: { ID: string;
 		type: hook.Type,
 		reason: why,
 		foundDownAt: now,
-		reactivatedAt: now,
+		reactivatedAt: null,
 		lastDeliveryAt: state.lastDeliveryAt ?? null,
 		missedSince,
 		note: `Changes from missedSince to reactivatedAt may not have been delivered: backfill them with the Cin7 Core Trigger (Start Date = missedSince).`,
 	};
 	ctx.logger.warn(
-		`Cin7 Core Webhook Trigger: the ${hook.Type} webhook was ${why}; it is registered and active again. Changes since ${String(missedSince ?? 'its registration')} may be missing.`,
+		`Cin7 Core Webhook Trigger: the ${hook.Type} webhook was ${why}. Changes since ${String(missedSince ?? 'its registration')} may not have been delivered; the next delivery carries webhookGap.`,
 	);
+}
+
+/** The webhook delivers again from now: the end of the gap. */
+function gapClosed(state: WebhookState): void {
+	if (state.pendingGap && !state.pendingGap.reactivatedAt) state.pendingGap.reactivatedAt = iso(clock.now());
 }
 
 /**
@@ -179,29 +185,41 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	if (!id) throw new NodeOperationError(this.getNode(), `Cin7 Core did not return the ID of the new ${type} webhook`);
 	forget(state);
 	remember(state, { ID: id, Type: type, ExternalURL: url }, secret);
+	gapClosed(state);
 	await seedIfStock(this, type);
 	return true;
 }
 
 /**
- * delete: removes our webhook from Cin7 Core and forgets it. One already gone is just forgotten; a
- * failed removal is logged and kept, so the next activation finds the webhook again.
+ * delete: removes our webhook from Cin7 Core and forgets it. Turning the workflow off and on is
+ * also how a webhook Cin7 Core deactivated gets repaired (n8n 2.x keeps webhooks registered across
+ * restarts without checking them again): when ours is found deactivated (or gone), the gap is
+ * recorded and kept, with the last delivery, for the next registration to report. One already gone
+ * is just forgotten; a failed removal is logged and kept, so the next activation finds it again.
  */
 export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 	const state = stateOf(this);
 	if (!state.webhookId) return true;
 	const id = state.webhookId;
+	let ours: CoreWebhook | undefined;
 	try {
-		const hooks = await listWebhooks.call(this);
-		if (hooks.some((h) => h.ID === id)) await coreRequest.call(this, 'DELETE', '/webhooks', { ID: id });
+		ours = (await listWebhooks.call(this)).find((h) => h.ID === id);
+		if (ours) await coreRequest.call(this, 'DELETE', '/webhooks', { ID: id });
 	} catch (error) {
 		this.logger.error(`Cin7 Core Webhook Trigger: could not remove webhook ${id} from Cin7 Core: ${(error as Error).message}`);
 		return false;
 	}
+	const down = this.getMode() !== 'manual' && (!ours || !ours.IsActive);
+	if (down) {
+		const why = ours ? 'deactivated by Cin7 Core after its deliveries failed for about 76 minutes' : 'removed from Cin7 Core';
+		recordGap(this, state, { ID: id, Type: state.webhookType ?? ours?.Type ?? '' }, why);
+	}
 	forget(state);
-	// Deactivating the workflow stops deliveries on purpose: no gap to report later.
-	delete state.pendingGap;
-	delete state.lastDeliveryAt;
-	delete state.stockSnapshot;
+	if (!down) {
+		// Turned off on purpose: deliveries stop by intent, so there is no gap to report later.
+		delete state.pendingGap;
+		delete state.lastDeliveryAt;
+		delete state.stockSnapshot;
+	}
 	return true;
 }

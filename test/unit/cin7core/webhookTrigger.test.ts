@@ -59,6 +59,7 @@ async function deliver(params: Params, staticData: IDataObject, body: unknown, h
 }
 
 const SALE_EVENT = { event: 'Sale/OrderAuthorised', fetchFullRecord: true };
+const THIN_SALE = { event: 'Sale/OrderAuthorised', fetchFullRecord: false };
 const registered = (o: IDataObject = {}): IDataObject => ({ webhookId: 'wh-1', secret: 'S3CRET', webhookType: 'Sale/OrderAuthorised', webhookUrl: URL_, ...o });
 
 describe('Cin7 Core Webhook Trigger: description', () => {
@@ -188,7 +189,7 @@ describe('Cin7 Core Webhook Trigger: lifecycle', () => {
 				reason: expect.stringMatching(/deactivated by Cin7 Core/),
 			}),
 		);
-		expect(c.warnings.join(' ')).toMatch(/active again.*2026-03-01T09:30:00.000Z/);
+		expect(c.warnings.join(' ')).toMatch(/deactivated by Cin7 Core.*2026-03-01T09:30:00.000Z/);
 		expect(c.warnings.join(' ')).not.toContain('S3CRET');
 
 		// The next delivery carries the gap, once.
@@ -243,6 +244,32 @@ describe('Cin7 Core Webhook Trigger: lifecycle', () => {
 		expect(await hooks.delete.call(context(SALE_EVENT, {}).ctx)).toBe(true);
 	});
 
+	it('delete: turning the workflow off and on repairs a webhook Cin7 deactivated, and the gap is reported', async () => {
+		const staticData = registered({ lastDeliveryAt: '2026-03-01T08:00:00.000Z' });
+		listHooks([hook({ IsActive: false })]);
+		api().delete(path('/webhooks')).query({ ID: 'wh-1' }).reply(200, { Webhooks: [] });
+		const off = context(SALE_EVENT, staticData);
+		expect(await hooks.delete.call(off.ctx)).toBe(true);
+		expect(staticData.webhookId).toBeUndefined();
+		expect(staticData.secret).toBeUndefined();
+		expect(staticData.lastDeliveryAt).toBe('2026-03-01T08:00:00.000Z');
+		expect(staticData.pendingGap).toEqual(expect.objectContaining({ missedSince: '2026-03-01T08:00:00.000Z', reason: expect.stringMatching(/deactivated by Cin7 Core/) }));
+		expect(off.warnings.join(' ')).toMatch(/Changes since 2026-03-01T08:00:00.000Z may not have been delivered/);
+
+		listHooks([]);
+		listHooks([]);
+		let token = '';
+		api()
+			.post(path('/webhooks'), (b) => ((token = b.ExternalBearerToken), true))
+			.reply(200, hook({ ID: 'wh-2' }));
+		const on = context(SALE_EVENT, staticData);
+		expect(await hooks.checkExists.call(on.ctx)).toBe(false);
+		expect(await hooks.create.call(on.ctx)).toBe(true);
+		expect(staticData).toEqual(expect.objectContaining({ webhookId: 'wh-2', secret: token }));
+		const r = await deliver(THIN_SALE, staticData, { SaleID: 's5', EventType: 'Sale/OrderAuthorised' }, { authorization: `Bearer ${token}` });
+		expect(r.json[0].webhookGap).toEqual(expect.objectContaining({ missedSince: '2026-03-01T08:00:00.000Z' }));
+	});
+
 	it('delete: a failed removal is logged (no secret) and the webhook kept for the next activation', async () => {
 		const staticData = registered();
 		listHooks([hook()]);
@@ -272,10 +299,14 @@ describe('Cin7 Core Webhook Trigger: deliveries', () => {
 		expect(unregistered.response.status).toBe(401);
 	});
 
-	it('emits the thin payload normalised without Fetch Full Record', async () => {
+	it('emits the thin payload normalised without Fetch Full Record, answering 200 itself before the run starts', async () => {
 		const staticData = registered();
 		const r = await deliver(THIN, staticData, payload);
 		expect(r.json).toEqual([payload]);
+		// n8n keeps what webhook() wrote to static data only when the node answers before the run.
+		expect(r.out.noWebhookResponse).toBe(true);
+		expect(r.response.status).toBe(200);
+		expect(JSON.parse(r.response.body!)).toEqual({ received: true, started: true, records: 1, items: 1 });
 		expect(r.requests).toHaveLength(0);
 		expect(staticData.lastDeliveryAt).toBe(new Date(T0).toISOString());
 	});
@@ -284,8 +315,9 @@ describe('Cin7 Core Webhook Trigger: deliveries', () => {
 		const staticData = registered();
 		expect((await deliver(THIN, staticData, payload)).json).toHaveLength(1);
 		const again = await deliver(THIN, staticData, payload);
-		expect(again.out.workflowData).toBeUndefined();
-		expect(again.out.webhookResponse).toEqual(expect.objectContaining({ started: false, reason: expect.stringMatching(/redelivery/) }));
+		expect(again.out).toEqual({ noWebhookResponse: true });
+		expect(again.response.status).toBe(200);
+		expect(JSON.parse(again.response.body!)).toEqual(expect.objectContaining({ started: false, reason: expect.stringMatching(/redelivery/) }));
 		expect((await deliver(THIN, staticData, { ...payload, SaleID: 's2' })).json).toHaveLength(1);
 		expect((await deliver(THIN, staticData, { ...payload, SaleOrderNumber: 'SO-00009' })).json).toHaveLength(1);
 		expect(Object.keys(staticData.deliveryKeys as IDataObject)).toHaveLength(3);
@@ -472,7 +504,7 @@ describe('Cin7 Core Webhook Trigger: deliveries', () => {
 			avail('B', [row('B', 'Main', 6), row('B', 'Quarantine', 9)]);
 			const r = await deliver(STOCK, staticData, [row('B', 'Quarantine', 9)]);
 			expect(r.out.workflowData).toBeUndefined();
-			expect(r.out.webhookResponse).toEqual(expect.objectContaining({ started: false, reason: 'available to sell unchanged' }));
+			expect(JSON.parse(r.response.body!)).toEqual(expect.objectContaining({ started: false, reason: 'available to sell unchanged' }));
 		});
 
 		it('only the watched SKUs are reported', async () => {

@@ -1,0 +1,265 @@
+/**
+ * Server mode: the Cin7 Core Webhook Trigger in a running n8n against the sandbox's Cin7 Core
+ * webhooks (time scale 60: Cin7's 76 minutes of retries last 76 s).
+ *
+ * 1. Activation registers a bearer-auth webhook whose secret only n8n and Cin7 know (the sandbox's
+ *    inspection endpoint masks it).
+ * 2. A sale order authorised through the API is delivered, and the workflow runs with the full sale
+ *    (Fetch Full Record); a replay of the same delivery starts nothing.
+ * 3. A forged delivery (no or a wrong secret) gets 401 and starts nothing.
+ * 4. Cin7 Core → Webhook → Check (run by `n8n execute` beside the server) re-activates a webhook
+ *    Cin7 deactivated and reports it.
+ * 5. n8n down: deliveries fail until Cin7 deactivates the webhook. n8n 2.x keeps webhooks
+ *    registered across its restart without checking them, so the workflow is re-activated (off and
+ *    on through the public API): the deactivated webhook is replaced by a new one and the next
+ *    delivery reports the gap.
+ * 6. Deactivating the workflow removes the webhook from Cin7 Core.
+ */
+import { createN8n, nodeOutput, sleep, startSandbox, T, type Json, type N8n, type Sandbox } from './harness/n8n';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const server = require('../../scripts/lib/n8nServer');
+const registry = require('../../sandbox/systems');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const OWNER = { email: 'owner@webhook.test', password: 'Webhook-Passw0rd!' };
+const WF_ID = 'e2eWebhookCore01';
+const CHECK_ID = 'e2eWebhookChk001';
+const WEBHOOK_ID = '7d3e9a10-5b2c-4c1d-9e8f-0a1b2c3d4e5f';
+const TRIGGER = 'Order authorised';
+const CREDS = { cin7CoreApi: { id: 'cin7CoreCred0001', name: 'Cin7 Core account' } };
+
+const workflow = {
+	id: WF_ID,
+	name: 'e2e: Cin7 Core webhook',
+	nodes: [
+		{
+			id: '8b2f0c8e-0001-4000-8000-000000000001',
+			name: TRIGGER,
+			type: 'n8n-nodes-cin7.cin7CoreWebhookTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: WEBHOOK_ID,
+			parameters: { event: 'Sale/OrderAuthorised', fetchFullRecord: true },
+			credentials: CREDS,
+		},
+		{ id: '8b2f0c8e-0001-4000-8000-000000000002', name: 'Keep', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+	],
+	connections: { [TRIGGER]: { main: [[{ node: 'Keep', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+};
+
+const checkWorkflow = {
+	id: CHECK_ID,
+	name: 'e2e: Cin7 Core webhook check',
+	nodes: [
+		{ id: '8b2f0c8e-0002-4000-8000-000000000001', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: '8b2f0c8e-0002-4000-8000-000000000002',
+			name: 'Check webhooks',
+			type: 'n8n-nodes-cin7.cin7Core',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { resource: 'webhook', operation: 'check', urlContains: '/webhook/', eventTypes: [], reactivate: true },
+			credentials: CREDS,
+		},
+	],
+	connections: { 'Run now': { main: [[{ node: 'Check webhooks', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+};
+
+async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 60_000, log = () => ''): Promise<T> {
+	const t0 = Date.now();
+	let v = await read();
+	while (!ok(v)) {
+		if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}\n${log().slice(-3000)}`);
+		await sleep(250);
+		v = await read();
+	}
+	return v;
+}
+
+describe('Cin7 Core Webhook Trigger in server mode', () => {
+	let sandbox: Sandbox & { state: Json };
+	let n8n: N8n;
+	let srv: Json | null = null;
+	let api: (method: string, p: string, body?: unknown) => Promise<Json>;
+	let webhookUrl = '';
+	let base = '';
+	const core = () => sandbox.state.cin7core;
+	const ours = () => core().webhooks as Json[];
+	const coreCall = async (method: string, p: string, body?: unknown) => {
+		const r = await fetch(`${base}${p}`, {
+			method,
+			headers: { ...registry.authHeaders('cin7core'), 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const json = await r.json();
+		if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${JSON.stringify(json)}`);
+		return json;
+	};
+	/** A sale of a customer with an email, its order authorised: Sale/OrderAuthorised. */
+	let customerIndex = 0;
+	const authoriseSale = async () => {
+		const customer = core().customers.filter((c: Json) => c.Status !== 'Deprecated' && c.Currency === 'AUD')[customerIndex++];
+		const product = core().products.find((p: Json) => p.Status === 'Active' && p.Type === 'Stock');
+		const sale = await coreCall('POST', '/sale', { Customer: customer.Name, Location: 'Main Warehouse', SkipQuote: true });
+		await coreCall('POST', '/sale/order', { SaleID: sale.ID, Status: 'AUTHORISED', Lines: [{ SKU: product.SKU, Quantity: 1, Price: 12.5 }] });
+		return sale.ID as string;
+	};
+	const executions = async () =>
+		((await api('GET', `/executions?workflowId=${WF_ID}&limit=50`)).data as Json[]).sort((a, b) => Number(a.id) - Number(b.id));
+	const serverLog = () => (srv ? srv.log() : '');
+	const start = async () => {
+		srv = server.startServer(n8n.inst, { env: { WEBHOOK_URL: `http://127.0.0.1:${n8n.inst.port}/` } });
+		await server.waitReady(srv);
+		api = await server.publicApi(srv, await server.login(srv, OWNER));
+	};
+	const stop = async () => {
+		await server.stopServer(srv);
+		srv = null;
+	};
+	const outputOf = async (execution: Json) => {
+		const ex = await api('GET', `/executions/${execution.id}?includeData=true`);
+		expect(ex.status).toBe('success');
+		return nodeOutput(ex.data.resultData.runData, TRIGGER);
+	};
+
+	beforeAll(async () => {
+		sandbox = (await startSandbox()) as Sandbox & { state: Json };
+		base = `${sandbox.url}/cin7core/ExternalApi/v2`;
+		n8n = await createN8n('webhook', sandbox, { owner: OWNER });
+		await n8n.importWorkflows([workflow, checkWorkflow]);
+		await n8n.publish(WF_ID);
+		await start();
+		webhookUrl = `http://127.0.0.1:${n8n.inst.port}/webhook/${WEBHOOK_ID}/webhook`;
+	}, T.setup);
+
+	afterAll(async () => {
+		await stop();
+		await n8n?.cleanup();
+		await sandbox?.close();
+	}, T.run);
+
+	test('activation registers one bearer-auth webhook with a secret of its own', async () => {
+		const hooks = await until('the webhook registration', ours, (h) => h.length === 1, 30_000, serverLog);
+		expect(hooks[0]).toEqual(
+			expect.objectContaining({ Type: 'Sale/OrderAuthorised', IsActive: true, ExternalURL: webhookUrl, ExternalAuthorizationType: 'bearerauth' }),
+		);
+		expect(hooks[0].ExternalBearerToken).toMatch(/^[0-9a-f]{64}$/);
+		// The inspection endpoint and n8n's log never show it.
+		const shown = (await sandbox.getState('cin7core')).webhooks;
+		expect(shown[0].ExternalBearerToken).toBe('***');
+		expect(serverLog()).not.toContain(hooks[0].ExternalBearerToken);
+	}, T.run);
+
+	let firstSale = '';
+	test('a sale order authorised in Cin7 Core runs the workflow with the full sale; a replay starts nothing', async () => {
+		const since = await sandbox.lastSeq();
+		firstSale = await authoriseSale();
+		const list = await until('the execution', executions, (l) => l.length === 1, 30_000, serverLog);
+		const out = await outputOf(list[0]);
+		const sale = core().saleById.get(firstSale);
+		expect(out).toHaveLength(1);
+		expect(out[0]).toEqual(
+			expect.objectContaining({
+				ID: firstSale,
+				Customer: sale.Customer,
+				Email: sale.Email,
+				Status: sale.Status,
+				Order: expect.objectContaining({ SaleOrderNumber: sale.Order.SaleOrderNumber, Lines: [expect.objectContaining({ Quantity: 1, Price: 12.5 })] }),
+				webhookEvent: { SaleID: firstSale, SaleOrderNumber: sale.Order.SaleOrderNumber, EventType: 'Sale/OrderAuthorised' },
+			}),
+		);
+		const reads = (await sandbox.getRequests({ system: 'cin7core', since })).filter((r) => r.method === 'GET' && /\/sale$/i.test(r.path));
+		expect(reads.map((r) => r.query.ID)).toContain(firstSale);
+		const delivery = core().webhookDeliveries.find((d: Json) => d.payload.SaleID === firstSale);
+		expect(delivery).toEqual(expect.objectContaining({ status: 'delivered', attempts: [expect.objectContaining({ status: 200 })] }));
+
+		// Cin7 delivering the same event again (a retry after a lost answer) is dropped.
+		const replay = await fetch(webhookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${ours()[0].ExternalBearerToken}` },
+			body: JSON.stringify(delivery.payload),
+		});
+		expect(replay.status).toBe(200);
+		expect(await replay.json()).toEqual(expect.objectContaining({ started: false, reason: expect.stringMatching(/redelivery/) }));
+		await sleep(2000);
+		expect(await executions()).toHaveLength(1);
+	}, T.run);
+
+	test('a forged delivery without the secret gets 401 and starts nothing', async () => {
+		const payload = { SaleID: firstSale, SaleOrderNumber: 'SO-FORGED', EventType: 'Sale/OrderAuthorised' };
+		for (const headers of [{}, { authorization: 'Bearer 0000' }, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }]) {
+			const r = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+			expect(r.status).toBe(401);
+		}
+		await sleep(2000);
+		expect(await executions()).toHaveLength(1);
+	}, T.run);
+
+	test('Webhook → Check re-activates a webhook Cin7 deactivated and reports it', async () => {
+		await sandbox.mutate('cin7core', { entity: 'webhook', id: ours()[0].ID, patch: { IsActive: false } });
+		expect(ours()[0].IsActive).toBe(false);
+		const run = await n8n.execute(CHECK_ID);
+		expect(run.status).toBe('success');
+		const rows = nodeOutput(run.runData, 'Check webhooks');
+		expect(rows).toEqual([
+			expect.objectContaining({ id: ours()[0].ID, type: 'Sale/OrderAuthorised', url: webhookUrl, wasDown: true, reactivated: true, isActive: true }),
+		]);
+		expect(JSON.stringify(rows)).not.toContain(ours()[0].ExternalBearerToken);
+		expect(ours()[0].IsActive).toBe(true);
+	}, T.run);
+
+	test('n8n down: Cin7 deactivates the webhook after its retries; re-activating the workflow repairs it and the next delivery reports the gap', async () => {
+		const lastDelivery = core().webhookDeliveries.filter((d: Json) => d.status === 'delivered').pop();
+		const before = ours()[0];
+		await stop();
+		const missed = await authoriseSale();
+		// 1 + 5 + 10 + 15 + 20 + 25 vendor minutes at time scale 60: 76 s.
+		await until('Cin7 deactivating the webhook', ours, (h) => h[0].IsActive === false, 150_000);
+		const failed = core().webhookDeliveries.find((d: Json) => d.payload.SaleID === missed);
+		expect(failed.status).toBe('failed');
+		expect(failed.attempts).toHaveLength(7);
+		expect(failed.attempts.every((a: Json) => a.status === 0 && a.error)).toBe(true);
+		expect(failed.deactivatedWebhook).toBe(true);
+
+		await start();
+		const since = await sandbox.lastSeq();
+		await api('POST', `/workflows/${WF_ID}/deactivate`);
+		await until('the deactivated webhook removed', ours, (h) => h.length === 0, 30_000, serverLog);
+		await api('POST', `/workflows/${WF_ID}/activate`);
+		const hooks = await until('the new webhook', ours, (h) => h.length === 1 && h[0].IsActive === true, 30_000, serverLog);
+		expect(hooks[0].ID).not.toBe(before.ID);
+		expect(hooks[0].ExternalBearerToken).not.toBe(before.ExternalBearerToken);
+		const calls = (await sandbox.getRequests({ system: 'cin7core', since })).filter((r) => /\/webhooks$/i.test(r.path) && r.method !== 'GET');
+		expect(calls.map((r) => `${r.method} ${r.status}`)).toEqual(['DELETE 200', 'POST 200']);
+
+		const next = await authoriseSale();
+		const list = await until('the execution after the repair', executions, (l) => l.length === 2, 30_000, serverLog);
+		const out = await outputOf(list[1]);
+		expect(out[0].ID).toBe(next);
+		expect(out[0].webhookGap).toEqual(
+			expect.objectContaining({
+				type: 'Sale/OrderAuthorised',
+				reason: expect.stringMatching(/deactivated by Cin7 Core/),
+				missedSince: expect.any(String),
+				reactivatedAt: expect.any(String),
+			}),
+		);
+		// The gap runs from the last delivery n8n accepted (before the missed change) to the repair.
+		const missedSince = Date.parse(out[0].webhookGap.missedSince);
+		expect(missedSince).toBeGreaterThanOrEqual(Date.parse(lastDelivery.deliveredAt) - 2000);
+		expect(missedSince).toBeLessThanOrEqual(Date.parse(failed.createdAt));
+		expect(Date.parse(out[0].webhookGap.reactivatedAt)).toBeGreaterThan(Date.parse(failed.createdAt));
+	}, T.server);
+
+	test('deactivating the workflow removes the webhook from Cin7 Core', async () => {
+		await api('POST', `/workflows/${WF_ID}/deactivate`);
+		await until('the webhook removal', ours, (h) => h.length === 0, 30_000, serverLog);
+		const r = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		expect(r.status).toBe(404);
+	}, T.run);
+});
