@@ -55,7 +55,7 @@ const stockSettings: INodeProperties[] = [
 export const webhookTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"Needs Cin7 Core's <b>Automation</b> module (webhooks are part of it). On activation this node registers a webhook in Cin7 Core with a secret of its own and checks every delivery against it. Keep the polling <b>Cin7 Core Trigger</b> as the fallback and for backfills (its Start Date): Cin7 Core stops delivering after about 76 minutes of failed deliveries and deactivates the webhook without notice; this node re-activates it on each activation and reports the gap on the next delivery.",
+			"Needs Cin7 Core's <b>Automation</b> module (webhooks are part of it). On activation this node registers a webhook in Cin7 Core with a secret of its own and checks every delivery against it. Keep the polling <b>Cin7 Core Trigger</b> as the fallback and for backfills (its Start Date): Cin7 Core stops delivering after about 76 minutes of failed deliveries and deactivates the webhook without notice. Turning this workflow off and on repairs it (or schedule Cin7 Core → Webhook → Check), and the next delivery reports the gap as webhookGap.",
 		name: 'automationNotice',
 		type: 'notice',
 		default: '',
