@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http';
 import { same } from '../../shared/params';
+import { oncePerRun } from '../../shared/runCache';
 import { coreList } from '../transport';
 
 /** A Cin7 Core location as the available-to-sell settings need it. */
@@ -19,13 +20,6 @@ export interface LocationNames {
 	excludedLocations: string[];
 	excludedBins: string[];
 }
-
-/**
- * One location list per run: every item of an execution (and every poll) shares the context, and
- * n8n builds a new context for each run, so the context identifies the run. A failed read is not
- * kept, so the next item asks again.
- */
-const runs = new WeakMap<object, Promise<CoreLocation[]>>();
 
 function toLocation(row: IDataObject): CoreLocation {
 	const bins = Array.isArray(row.Bins)
@@ -50,15 +44,9 @@ async function readLocations(ctx: RequestContext): Promise<CoreLocation[]> {
 	return all.map(toLocation).filter((l) => l.name);
 }
 
-/** The locations, read once per run. */
+/** The locations, read once per run however many items ask. */
 export async function locationsForRun(ctx: RequestContext): Promise<CoreLocation[]> {
-	let pending = runs.get(ctx);
-	if (!pending) {
-		pending = readLocations(ctx);
-		runs.set(ctx, pending);
-		pending.catch(() => runs.delete(ctx));
-	}
-	return await pending;
+	return await oncePerRun(ctx, 'cin7CoreLocations', async () => await readLocations(ctx));
 }
 
 /** At most this many valid names are listed in an error; the rest are counted. */

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../shared/http';
 import { same } from '../../shared/params';
 import { omniList, ORDER } from '../transport';
 import { readKey, readNumber, readString } from './keys';
+import { oncePerRun } from '../../shared/runCache';
 
 export interface Branch {
 	id: number;
@@ -33,20 +34,9 @@ export async function readBranches(ctx: RequestContext): Promise<Branch[]> {
 	return rows.map(toBranch).filter((b): b is Branch => b !== undefined);
 }
 
-// The branch list of one run: the items of an execution (and a poll) share one context, and n8n
-// builds a new context for every run, so the context identifies the run.
-const perRun = new WeakMap<object, Promise<Branch[]>>();
-
 /** The branch list, read once per execution however many items ask. */
 export async function branchesOfRun(ctx: RequestContext): Promise<Branch[]> {
-	let branches = perRun.get(ctx);
-	if (!branches) {
-		branches = readBranches(ctx);
-		perRun.set(ctx, branches);
-		// A failed read is not remembered: the next item may try again.
-		branches.catch(() => perRun.delete(ctx));
-	}
-	return await branches;
+	return await oncePerRun(ctx, 'cin7OmniBranches', async () => await readBranches(ctx));
 }
 
 const quoted = (v: string) => `"${v}"`;

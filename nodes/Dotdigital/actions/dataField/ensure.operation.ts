@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, withItemIndex, type ItemResult } from '../../../shared/items';
 import { getDataFieldList } from '../../helpers/dataFields';
-import { runCache } from '../../helpers/runCache';
+import { oncePerRun } from '../../../shared/runCache';
 import { dotdigitalRequest } from '../../transport';
 
 const TYPES = ['Boolean', 'Date', 'Numeric', 'String'];
@@ -118,16 +118,13 @@ function readWanted(ctx: IExecuteFunctions, i: number): Wanted[] {
  * The fields are read once per run; what this run creates or re-reads joins that snapshot.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const cache = runCache<Map<string, IDataObject>>(this, 'dataFields');
-	const load = async () => {
-		const list = await getDataFieldList.call(this);
-		return cache.set(new Map(list.map((f) => [String(f.name).toUpperCase(), f])));
-	};
+	const readFields = async () =>
+		new Map((await getDataFieldList.call(this)).map((f) => [String(f.name).toUpperCase(), f] as const));
 
 	const wanted = readWanted(this, i);
 	const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
 	const onConflict = this.getNodeParameter('onTypeConflict', i, 'error') as string;
-	const fields = cache.get() ?? (await load());
+	const fields = await oncePerRun(this, 'dotdigitalDataFields', readFields);
 
 	const conflicts = wanted.filter((w) => {
 		const have = fields.get(w.name.toUpperCase());
@@ -173,7 +170,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		} catch (error) {
 			// Created meanwhile by another run: re-read and report what is there now.
 			if (!String((error as Error).message).includes('ERROR_NON_UNIQUE_DATAFIELD')) throw withItemIndex(this, error, i);
-			const now = (await load()).get(w.name.toUpperCase());
+			for (const [key, field] of await readFields()) fields.set(key, field);
+			const now = fields.get(w.name.toUpperCase());
 			const same = String(now?.type ?? '').toLowerCase() === w.type.toLowerCase();
 			out.push({ name: w.name, type: w.type, existingType: now?.type as string, status: same ? 'exists' : 'typeConflict' });
 		}

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
 import { requiredText } from '../../../shared/params';
-import { runCache } from '../../helpers/runCache';
+import { oncePerRun } from '../../../shared/runCache';
 import { dotdigitalList, dotdigitalRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -44,12 +44,12 @@ const norm = (name: string) => name.trim().toLowerCase();
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const name = requiredText(this, i, 'List Name', this.getNodeParameter('name', i));
 	if (name.length > MAX_NAME) throw inputError(this, i, 'List Name', `is longer than ${MAX_NAME} characters`);
-	const cache = runCache<Map<string, IDataObject>>(this, 'lists');
-	let known = cache.get();
-	if (!known) {
-		const lists = await dotdigitalList.call(this, '/v2/address-books');
-		known = cache.set(new Map(lists.map((l) => [norm(String(l.name ?? '')), l])));
-	}
+	const known = await oncePerRun(
+		this,
+		'dotdigitalLists',
+		async () =>
+			new Map((await dotdigitalList.call(this, '/v2/address-books')).map((l) => [norm(String(l.name ?? '')), l] as const)),
+	);
 	const existing = known.get(norm(name));
 	if (existing) return { ...existing, created: false };
 	const visibility = this.getNodeParameter('visibility', i, 'Private') as string;
