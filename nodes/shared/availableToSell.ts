@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Available to sell: the one stock arithmetic every node, trigger and template in this package
  * shares. Pure functions, no I/O.
@@ -60,7 +62,7 @@ export function applyBuffer(total: number, buffer: SafetyBuffer): number {
 
 /**
  * The end of every system's arithmetic: deductions, the per-SKU safety buffer, and the floor at 0
- * applied once to the SKU total.
+ * applied once to the SKU total. The result leads with the answer (see `presentAts`).
  */
 export function settleSku(
 	sku: string,
@@ -73,7 +75,64 @@ export function settleSku(
 	const beforeFloor = round4(preBuffer - bufferQty);
 	// The floor applies once, to the SKU total, so a negative location offsets the others.
 	const ats = Math.max(0, beforeFloor);
-	return { sku, ...parts, buffer: bufferQty, beforeFloor, availableToSell: ats, inStock: ats > 0 };
+	const { noStockRows, locations, ...figures } = parts;
+	return { sku, availableToSell: ats, inStock: ats > 0, noStockRows, ...figures, buffer: bufferQty, beforeFloor, locations };
+}
+
+/* ------------------------------ output ------------------------------ */
+
+/** The inputs and deductions between the answer and the breakdown. */
+export type AtsFigure =
+	| 'available'
+	| 'excluded'
+	| 'unauthorisedOrders'
+	| 'holding'
+	| 'onOrderAdded'
+	| 'incomingAdded'
+	| 'buffer'
+	| 'beforeFloor';
+
+/** What one system reports of the shared result, in the order its items show it. */
+export interface AtsLayout {
+	/** The system's inputs and deductions; the others are always 0 there and left out. */
+	figures: readonly AtsFigure[];
+	/** The fields of one location in the breakdown. */
+	locationFields: readonly string[];
+}
+
+/** "Flag Changes Since Last Run" (nodes/shared/levelFlags.ts); absent when not asked for. */
+export interface AtsFlags {
+	backInStock?: boolean;
+	changed?: boolean;
+	previousAvailableToSell?: number | null;
+}
+
+/** A result to present: the answer and breakdown, any of the figures, any flags. */
+export type AtsResult = Pick<AvailableToSell, 'sku' | 'availableToSell' | 'inStock' | 'noStockRows'> &
+	Partial<Record<AtsFigure, number>> &
+	AtsFlags & { locations: LocationBreakdown[] };
+
+const FLAGS = ['backInStock', 'changed', 'previousAvailableToSell'] as const;
+
+/**
+ * One SKU as every node and trigger emits it, leading with the answer (n8n shows JSON in property
+ * order, so the object is built in that order): `sku`, `availableToSell`, `inStock`, the change
+ * flags when they were asked for, `noStockRows`, then `notes` (why a SKU has no rows, when it
+ * changed…), then the system's inputs and deductions, and the per-location breakdown last.
+ */
+export function presentAts(result: AtsResult, layout: AtsLayout, notes: IDataObject = {}): IDataObject {
+	const out: IDataObject = { sku: result.sku, availableToSell: result.availableToSell, inStock: result.inStock };
+	for (const flag of FLAGS) if (result[flag] !== undefined) out[flag] = result[flag];
+	out.noStockRows = result.noStockRows;
+	for (const [key, value] of Object.entries(notes)) if (value !== undefined) out[key] = value;
+	for (const figure of layout.figures) out[figure] = result[figure] ?? 0;
+	out.locations = result.locations.map((location) => {
+		const entry = location as unknown as IDataObject;
+		const shown: IDataObject = {};
+		for (const field of layout.locationFields) if (entry[field] !== undefined) shown[field] = entry[field];
+		return shown;
+	});
+	return out;
 }
 
 /* ------------------------------ level changes ------------------------------ */

@@ -2,17 +2,25 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { diffLevels, type AvailableToSell } from './availableToSell';
 
-export type FlaggedAvailableToSell = AvailableToSell & {
+/** What the flags compare: a SKU's figure (any system's result shape). */
+export interface SkuLevel {
+	sku: string;
+	availableToSell: number;
+}
+
+export type Flagged<T extends SkuLevel> = T & {
 	previousAvailableToSell: number | null;
 	changed: boolean;
 	backInStock: boolean;
 };
 
-export interface FlagOptions {
+export type FlaggedAvailableToSell = Flagged<AvailableToSell>;
+
+export interface FlagOptions<T extends SkuLevel = AvailableToSell> {
 	/** The node's workflow static data; the previous run's figures live under `key`. */
 	staticData: IDataObject;
 	key: string;
-	results: AvailableToSell[];
+	results: T[];
 	/** Only production runs store, so a test click in the editor never hides a real change. */
 	store: boolean;
 	/**
@@ -21,7 +29,7 @@ export interface FlagOptions {
 	 */
 	coversAllSkus: boolean;
 	/** Zero results for SKUs without rows, computed by the system's own arithmetic. */
-	zeroResults(skus: string[]): AvailableToSell[];
+	zeroResults(skus: string[]): T[];
 }
 
 /**
@@ -32,7 +40,7 @@ export interface FlagOptions {
  * activation). After that a SKU the snapshot does not hold had no stock then (never stocked, or
  * sold out before its product was covered), so it counts as 0: its first stock is "back in stock".
  */
-export function flagChangesSinceLastRun(o: FlagOptions): FlaggedAvailableToSell[] {
+export function flagChangesSinceLastRun<T extends SkuLevel>(o: FlagOptions<T>): Array<Flagged<T>> {
 	const stored = o.staticData[o.key] as Record<string, number> | undefined;
 	const seeded = stored !== undefined && stored !== null && typeof stored === 'object';
 	const previous = seeded ? stored : {};

@@ -1,4 +1,13 @@
-import { num, round4, settleSku, type AvailableToSell, type LocationBreakdown, type SafetyBuffer } from '../../shared/availableToSell';
+import {
+	num,
+	presentAts,
+	round4,
+	settleSku,
+	type AtsLayout,
+	type AvailableToSell,
+	type LocationBreakdown,
+	type SafetyBuffer,
+} from '../../shared/availableToSell';
 import { same } from '../../shared/params';
 
 /**
@@ -36,8 +45,22 @@ export interface CoreAtsOptions {
 	noRowsReason?: string;
 }
 
-/** Core's result per SKU: the shared one, plus why a SKU without stock rows is at 0. */
-export type CoreAvailableToSell = AvailableToSell & { noStockReason?: string };
+/**
+ * Core's result per SKU: the shared one without Cin7 Omni's figures (holding, incoming), plus why
+ * a SKU without stock rows is at 0.
+ */
+export type CoreAvailableToSell = Omit<AvailableToSell, 'holding' | 'incomingAdded'> & { noStockReason?: string };
+
+/** What a Cin7 Core item shows after the answer (nodes/shared/availableToSell.ts, `presentAts`). */
+export const CORE_ATS_LAYOUT: AtsLayout = {
+	figures: ['available', 'excluded', 'unauthorisedOrders', 'buffer', 'onOrderAdded', 'beforeFloor'],
+	locationFields: ['location', 'bin', 'available', 'onOrder', 'counted', 'reason'],
+};
+
+/** A Core result as an item, leading with the answer; the change flags go up front when present. */
+export function presentCoreAts(result: CoreAvailableToSell): CoreAvailableToSell {
+	return presentAts(result, CORE_ATS_LAYOUT, { noStockReason: result.noStockReason }) as unknown as CoreAvailableToSell;
+}
 
 /** A SKU asked for by name without rows: sold out everywhere, or no product has that SKU. */
 export const ASKED_NO_ROWS_REASON =
@@ -99,7 +122,7 @@ export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAt
 			entry.onOrder = round4(entry.onOrder + num(row.OnOrder));
 			locations.set(key, entry);
 		}
-		const settled: CoreAvailableToSell = settleSku(
+		const settled = settleSku(
 			sku,
 			{
 				available: round4(available),
@@ -113,8 +136,8 @@ export function coreAvailableToSell(rows: CoreAvailabilityRow[], options: CoreAt
 			},
 			options.safetyBuffer ?? { mode: 'none' },
 		);
-		if (settled.noStockRows) settled.noStockReason = options.noRowsReason ?? ASKED_NO_ROWS_REASON;
-		out.push(settled);
+		const noStockReason = settled.noStockRows ? (options.noRowsReason ?? ASKED_NO_ROWS_REASON) : undefined;
+		out.push(presentCoreAts({ ...settled, noStockReason }));
 	}
 	return out;
 }

@@ -1,6 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, round4, settleSku, type AvailableToSell, type LocationBreakdown, type SafetyBuffer } from '../../shared/availableToSell';
+import {
+	num,
+	presentAts,
+	round4,
+	settleSku,
+	type AtsLayout,
+	type AtsResult,
+	type AvailableToSell,
+	type LocationBreakdown,
+	type SafetyBuffer,
+} from '../../shared/availableToSell';
 import { same } from '../../shared/params';
 
 /**
@@ -118,15 +128,17 @@ export function omniAvailableToSell(rows: OmniStockRow[], options: OmniAtsOption
 }
 
 /**
- * One SKU as the Omni node emits it: Omni's figures only. Cin7 Core's parts of the shared result
- * (excluded bins, unauthorised orders, on order) are always 0 here and are left out, and so is a
- * branch's `onOrder` (Omni calls it `incoming`). `reason` says why a SKU has no rows.
+ * What a Cin7 Omni item shows after the answer (nodes/shared/availableToSell.ts, `presentAts`):
+ * Omni's figures only. Cin7 Core's parts of the shared result (excluded bins, unauthorised orders,
+ * on order) are always 0 here and are left out, and so is a branch's `onOrder` (Omni calls it
+ * `incoming`).
  */
-export function omniOutput(result: AvailableToSell & IDataObject, reason?: string): IDataObject {
-	const { excluded: _e, unauthorisedOrders: _u, onOrderAdded: _o, locations, ...rest } = result;
-	return {
-		...rest,
-		...(reason ? { reason } : {}),
-		locations: (locations as OmniLocation[]).map(({ onOrder: _onOrder, bin: _bin, ...location }) => location),
-	} as IDataObject;
+export const OMNI_ATS_LAYOUT: AtsLayout = {
+	figures: ['available', 'holding', 'incomingAdded', 'buffer', 'beforeFloor'],
+	locationFields: ['location', 'branchId', 'available', 'holding', 'incoming', 'counted', 'reason'],
+};
+
+/** One SKU as the Omni node and trigger emit it; `notes` say why a SKU has no rows, when it changed. */
+export function omniOutput(result: AtsResult, notes: IDataObject = {}): IDataObject {
+	return presentAts(result, OMNI_ATS_LAYOUT, notes);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AvailableToSell } from '../../shared/availableToSell';
+import type { AtsFlags, AvailableToSell } from '../../shared/availableToSell';
 import { chunk } from '../../shared/batching';
 import type { RequestContext } from '../../shared/http';
 import { flagChangesSinceLastRun, type FlaggedAvailableToSell } from '../../shared/levelFlags';
@@ -141,12 +141,19 @@ export function flagChanges(
 	});
 }
 
-/** The run's items as the node emits them, each SKU without rows with its reason. */
-export function atsItems(run: AtsRun, results: Array<AvailableToSell & IDataObject> = run.results as Array<AvailableToSell & IDataObject>): IDataObject[] {
+/**
+ * The run's items as the node and trigger emit them, each SKU without rows with its reason, and
+ * any `notes` per SKU (the trigger's modifiedDate) before the figures.
+ */
+export function atsItems(
+	run: AtsRun,
+	results: Array<AvailableToSell & AtsFlags> = run.results,
+	notes: (sku: string) => IDataObject = () => ({}),
+): IDataObject[] {
 	const computed = new Set(run.results.map((r) => r.sku));
 	return results.map((r) => {
 		// A SKU the previous run knew that this full run no longer lists (flagChanges adds it at 0).
-		if (!computed.has(r.sku)) return omniOutput(r, REASON.notActive);
-		return omniOutput(r, r.noStockRows ? run.noRowsReason : undefined);
+		const reason = !computed.has(r.sku) ? REASON.notActive : r.noStockRows ? run.noRowsReason : undefined;
+		return omniOutput(r, { reason, ...notes(r.sku) });
 	});
 }

@@ -31,5 +31,5 @@ export async function availableForChangedRows(this: IPollFunctions, rows: IDataO
 	const skus = [...lastChange.keys()];
 	if (!skus.length) return [];
 	const run = await runAvailableToSell(this, settings, skus);
-	return atsItems(run).map((item) => ({ ...item, modifiedDate: lastChange.get(String(item.sku)) }));
+	return atsItems(run, run.results, (sku) => ({ modifiedDate: lastChange.get(sku) }));
 }

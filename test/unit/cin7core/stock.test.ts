@@ -367,6 +367,24 @@ describe('Stock → Get Available to Sell', () => {
 		expect(staticData.availableToSellBySku).toEqual({ A: 4, B: 0 });
 	});
 
+	it('leads each item with the answer: sku, figure, in stock, the change flags, then inputs and deductions, the breakdown last; no Cin7 Omni figures', async () => {
+		availability([row('A', 'Main', 4)], [product('A'), product('B')]);
+		const plain = await run(ATS_DEFAULTS);
+		const [a, b] = plain.json;
+		const figures = ['available', 'excluded', 'unauthorisedOrders', 'buffer', 'onOrderAdded', 'beforeFloor', 'locations'];
+		expect(Object.keys(a)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', ...figures]);
+		expect(Object.keys(b)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', 'noStockReason', ...figures]);
+		expect(Object.keys((a.locations as IDataObject[])[0])).toEqual(['location', 'available', 'onOrder', 'counted']);
+
+		const staticData: IDataObject = { availableToSellBySku: { A: 0 } };
+		availability([row('A', 'Main', 4)], [product('A')]);
+		const flagged = await run({ ...ATS_DEFAULTS, flagChangesSinceLastRun: true }, { staticData });
+		expect(Object.keys(flagged.json[0])).toEqual([
+			'sku', 'availableToSell', 'inStock', 'backInStock', 'changed', 'previousAvailableToSell', 'noStockRows', ...figures,
+		]);
+		expect(flagged.json[0]).toMatchObject({ availableToSell: 4, backInStock: true, changed: true, previousAvailableToSell: 0 });
+	});
+
 	it('forgets a product that became deprecated (no sold-out flag) and flags a new product with stock as back in stock', async () => {
 		const staticData: IDataObject = {};
 		const params = { ...ATS_DEFAULTS, flagChangesSinceLastRun: true };

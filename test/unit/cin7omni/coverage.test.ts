@@ -63,6 +63,13 @@ describe('Cin7 Omni available to sell without a SKU list: every active option, z
 		// Lean: Omni's figures only, none of Cin7 Core's (excluded bins, unauthorised orders, on order).
 		for (const field of ['excluded', 'unauthorisedOrders', 'onOrderAdded']) expect(json[0]).not.toHaveProperty(field);
 		expect((json.find((r) => r.sku === 'P20-1')!.locations as IDataObject[])[0]).not.toHaveProperty('onOrder');
+		// Leads with the answer; the inputs and deductions follow, the breakdown comes last.
+		const figures = ['available', 'holding', 'incomingAdded', 'buffer', 'beforeFloor', 'locations'];
+		expect(Object.keys(json.find((r) => r.sku === 'P12-2')!)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', 'reason', ...figures]);
+		expect(Object.keys(json.find((r) => r.sku === 'P20-1')!)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', ...figures]);
+		expect(Object.keys((json.find((r) => r.sku === 'P20-1')!.locations as IDataObject[])[0])).toEqual([
+			'location', 'branchId', 'available', 'holding', 'incoming', 'counted',
+		]);
 
 		expect(requests).toHaveLength(2 + 5);
 		expect(productQueries.map((q) => [q.rows, q.order, q.where])).toEqual([
@@ -126,6 +133,11 @@ describe('Cin7 Omni available to sell without a SKU list: every active option, z
 		expect(second.map((r) => [r.sku, r.availableToSell, r.changed, r.reason])).toEqual([
 			['A', 5, false, undefined],
 			['B', 0, true, REASON.notActive],
+		]);
+		// The flags follow the answer; the reason comes before the figures.
+		expect(Object.keys(second[1])).toEqual([
+			'sku', 'availableToSell', 'inStock', 'backInStock', 'changed', 'previousAvailableToSell', 'noStockRows', 'reason',
+			'available', 'holding', 'incomingAdded', 'buffer', 'beforeFloor', 'locations',
 		]);
 		const third = await run([{ id: 11, productOptionCode: 'A' }, { id: 12, productOptionCode: 'B', status: 'Disabled' }]);
 		expect(third.map((r) => r.sku)).toEqual(['A']);

@@ -103,6 +103,11 @@ describe('Cin7 Omni Trigger', () => {
 			]);
 		const { out } = await poll(p, staticData);
 		expect(out).toEqual([expect.objectContaining({ sku: 'A', availableToSell: 6, modifiedDate: '2026-05-01T02:00:00Z' })]);
+		// The answer first, when it changed next, then the figures and the per-branch breakdown last.
+		expect(Object.keys(out![0])).toEqual([
+			'sku', 'availableToSell', 'inStock', 'noStockRows', 'modifiedDate',
+			'available', 'holding', 'incomingAdded', 'buffer', 'beforeFloor', 'locations',
+		]);
 	});
 
 	it('a full page of orders saved in one second is walked by id: each of 270 is emitted once', async () => {

@@ -29,6 +29,13 @@ describe('Cin7 Core available to sell', () => {
 		]);
 	});
 
+	it('leads with the answer (as the node and both Core triggers emit it), Cin7 Omni figures left out', () => {
+		const [a, gone] = coreAvailableToSell([row('A', 'Main', 5, { Bin: 'B1' })], { skus: ['A', 'GONE'] });
+		const figures = ['available', 'excluded', 'unauthorisedOrders', 'buffer', 'onOrderAdded', 'beforeFloor', 'locations'];
+		expect(Object.keys(a)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', ...figures]);
+		expect(Object.keys(gone)).toEqual(['sku', 'availableToSell', 'inStock', 'noStockRows', 'noStockReason', ...figures]);
+	});
+
 	it('a SKU asked for but absent (all-zero rows omitted) is 0 with noStockRows; unasked SKUs are left out', () => {
 		const out = coreAvailableToSell([row('A', 'Main', 1), row('OTHER', 'Main', 9)], { skus: ['A', 'GONE'] });
 		expect(out.map((x) => x.sku)).toEqual(['A', 'GONE']);

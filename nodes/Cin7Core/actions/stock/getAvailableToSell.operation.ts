@@ -6,7 +6,7 @@ import { flagChangesSinceLastRun } from '../../../shared/levelFlags';
 import { splitList } from '../../../shared/params';
 import { safetyBufferOf, safetyBufferProperties } from '../../../shared/safetyBuffer';
 import { coreAtsFor } from '../../helpers/availability';
-import { coreAvailableToSell } from '../../helpers/availableToSell';
+import { coreAvailableToSell, presentCoreAts } from '../../helpers/availableToSell';
 import { resolveLocationNames } from '../../helpers/locations';
 import { excludedBinsProperty } from './excludedBins';
 
@@ -129,7 +129,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		zeroResults: (missing) => coreAvailableToSell([], { skus: missing }),
 	});
 	if (store && view !== staticData) staticData[SNAPSHOT_KEY] = view[SNAPSHOT_KEY];
-	return flagged as unknown as IDataObject[];
+	return flagged.map(presentCoreAts) as unknown as IDataObject[];
 }
 
 /** The stored figures of the SKUs in this run (undefined stays undefined: nothing stored yet). */

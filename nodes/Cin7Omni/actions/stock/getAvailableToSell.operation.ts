@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
-import type { FlaggedAvailableToSell } from '../../../shared/levelFlags';
 import { splitList } from '../../../shared/params';
 import { atsProperties, readAtsSettings } from '../../helpers/availableToSellSettings';
 import { atsItems, flagChanges, runAvailableToSell } from '../../helpers/stock';
@@ -41,5 +40,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const run = await runAvailableToSell(this, settings, skus, i);
 	if (!(this.getNodeParameter('flagChangesSinceLastRun', i, false) as boolean)) return atsItems(run);
 	const flagged = flagChanges(this.getWorkflowStaticData('node'), run.results, this.getMode() !== 'manual', run.coversAllSkus);
-	return atsItems(run, flagged as Array<FlaggedAvailableToSell & IDataObject>);
+	return atsItems(run, flagged);
 }
