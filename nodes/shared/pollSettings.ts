@@ -10,6 +10,8 @@ import { parseUtc } from './dates';
  * by one reader that enforces the cursor's overlap floor.
  */
 export const DEFAULT_MAX_PER_POLL = 1000;
+/** Named, so the Overlap field's default is a plain value (n8n's lint reads defaults literally). */
+const DEFAULT_OVERLAP_MINUTES = DEFAULT_OVERLAP_MS / 60_000;
 
 export interface PollSettingsOptions {
 	/** What the trigger emits, in hints ("records", "SKUs", "suppressions"). */
@@ -38,7 +40,7 @@ export function pollSettingsProperties(options: PollSettingsOptions = {}): INode
 			name: 'overlapMinutes',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_OVERLAP_MS / 60_000,
+			default: DEFAULT_OVERLAP_MINUTES,
 			description: 'Each poll re-reads this many minutes before the last change seen; repeats are dropped',
 			hint: 'Covers clock differences and delayed writes; at least 1 minute',
 			...cursorShown,
@@ -67,7 +69,7 @@ export function readPollSettings(ctx: IPollFunctions): PollSettings {
 		1,
 		Math.floor(Number(ctx.getNodeParameter('maxPerPoll', DEFAULT_MAX_PER_POLL))) || DEFAULT_MAX_PER_POLL,
 	);
-	const overlapMs = cursorOverlapMs(Number(ctx.getNodeParameter('overlapMinutes', DEFAULT_OVERLAP_MS / 60_000)));
+	const overlapMs = cursorOverlapMs(Number(ctx.getNodeParameter('overlapMinutes', DEFAULT_OVERLAP_MINUTES)));
 	const startText = String(ctx.getNodeParameter('startDate', '') ?? '').trim();
 	const startDate = startText ? parseUtc(startText) : undefined;
 	if (startText && !startDate) {
