@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { actionSubtitle } from '../shared/subtitle';
 import * as customer from './actions/customer';
 import * as location from './actions/location';
 import * as priceTier from './actions/priceTier';
@@ -10,7 +11,36 @@ import { router } from './actions/router';
 import * as sale from './actions/sale';
 import * as stock from './actions/stock';
 import * as webhook from './actions/webhook';
+import { searchCustomers, searchProducts, searchSales } from './methods/listSearch';
 import { getBins, getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Location', value: 'location' },
+			{ name: 'Price Tier', value: 'priceTier' },
+			{ name: 'Product', value: 'product' },
+			{ name: 'Product Family', value: 'productFamily' },
+			{ name: 'Sale', value: 'sale' },
+			{ name: 'Stock', value: 'stock' },
+			{ name: 'Webhook', value: 'webhook' },
+		],
+		default: 'product',
+	},
+	...customer.description,
+	...location.description,
+	...priceTier.description,
+	...product.description,
+	...productFamily.description,
+	...sale.description,
+	...stock.description,
+	...webhook.description,
+];
 
 export class Cin7Core implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,43 +49,20 @@ export class Cin7Core implements INodeType {
 		icon: { light: 'file:cin7Core.svg', dark: 'file:cin7Core.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Products, customers, sales and available-to-sell stock in Cin7 Core (DEAR Inventory)',
 		defaults: { name: 'Cin7 Core' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cin7CoreApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Location', value: 'location' },
-					{ name: 'Price Tier', value: 'priceTier' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Product Family', value: 'productFamily' },
-					{ name: 'Sale', value: 'sale' },
-					{ name: 'Stock', value: 'stock' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'product',
-			},
-			...customer.description,
-			...location.description,
-			...priceTier.description,
-			...product.description,
-			...productFamily.description,
-			...sale.description,
-			...stock.description,
-			...webhook.description,
-		],
+		properties,
 	};
 
-	methods = { loadOptions: { getBins, getLocations, getPriceTiers, getTaxRules } };
+	methods = {
+		listSearch: { searchCustomers, searchProducts, searchSales },
+		loadOptions: { getBins, getLocations, getPriceTiers, getTaxRules },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventSubtitle } from '../shared/subtitle';
 import { getBins, getLocations } from './methods/loadOptions';
 import { triggerProperties } from './trigger/description';
 import { pollCore } from './trigger/poll';
@@ -12,7 +13,7 @@ export class Cin7CoreTrigger implements INodeType {
 		icon: { light: 'file:cin7Core.svg', dark: 'file:cin7Core.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(triggerProperties),
 		description: 'Starts a workflow when products, customers, sales or stock levels change in Cin7 Core',
 		defaults: { name: 'Cin7 Core Trigger' },
 		polling: true,

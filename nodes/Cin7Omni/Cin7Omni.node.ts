@@ -1,13 +1,37 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { actionSubtitle } from '../shared/subtitle';
 import * as branch from './actions/branch';
 import * as contact from './actions/contact';
 import * as product from './actions/product';
 import { router } from './actions/router';
 import * as salesOrder from './actions/salesOrder';
 import * as stock from './actions/stock';
+import { searchContacts, searchProducts, searchSalesOrders } from './methods/listSearch';
 import { getBranches } from './methods/loadOptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Branch', value: 'branch' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Product', value: 'product' },
+			{ name: 'Sales Order', value: 'salesOrder' },
+			{ name: 'Stock', value: 'stock' },
+		],
+		default: 'contact',
+	},
+	...branch.description,
+	...contact.description,
+	...product.description,
+	...salesOrder.description,
+	...stock.description,
+];
 
 export class Cin7Omni implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,37 +40,20 @@ export class Cin7Omni implements INodeType {
 		icon: { light: 'file:cin7Omni.svg', dark: 'file:cin7Omni.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Read and write Cin7 Omni contacts, products, stock, sales orders and branches',
 		defaults: { name: 'Cin7 Omni' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cin7OmniApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Branch', value: 'branch' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Sales Order', value: 'salesOrder' },
-					{ name: 'Stock', value: 'stock' },
-				],
-				default: 'contact',
-			},
-			...branch.description,
-			...contact.description,
-			...product.description,
-			...salesOrder.description,
-			...stock.description,
-		],
+		properties,
 	};
 
-	methods = { loadOptions: { getBranches } };
+	methods = {
+		listSearch: { searchContacts, searchProducts, searchSalesOrders },
+		loadOptions: { getBranches },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

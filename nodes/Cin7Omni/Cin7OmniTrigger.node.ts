@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventSubtitle } from '../shared/subtitle';
 import { getBranches } from './methods/loadOptions';
 import { triggerProperties } from './trigger/description';
 import { pollOmni } from './trigger/poll';
@@ -12,7 +13,7 @@ export class Cin7OmniTrigger implements INodeType {
 		icon: { light: 'file:cin7Omni.svg', dark: 'file:cin7Omni.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(triggerProperties),
 		description: 'Starts a workflow when Cin7 Omni contacts, products, sales orders or stock change',
 		defaults: { name: 'Cin7 Omni Trigger' },
 		polling: true,

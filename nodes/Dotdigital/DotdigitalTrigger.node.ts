@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventSubtitle } from '../shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollSuppressions } from './trigger/poll';
 
@@ -11,7 +12,7 @@ export class DotdigitalTrigger implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(triggerProperties),
 		description: 'Starts the workflow when contacts unsubscribe or are suppressed in Dotdigital',
 		defaults: { name: 'Dotdigital Trigger' },
 		polling: true,

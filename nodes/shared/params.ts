@@ -69,6 +69,15 @@ export function readDate(ctx: IExecuteFunctions, itemIndex: number, field: strin
 	return date;
 }
 
+/**
+ * The value of a record field (a resource locator, nodes/shared/resourceLocator.ts) in whichever
+ * mode it was set, or the plain text a workflow saved before the field became a locator. Validate
+ * it with the readers here (`requiredText`, `readId`), as any typed value.
+ */
+export function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name: string): unknown {
+	return ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
 /** A record id that must be a positive whole number. */
 export function readId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
 	const text = typeof value === 'string' ? value.trim() : value;

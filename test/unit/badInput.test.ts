@@ -99,6 +99,11 @@ const omniOrder = (reference: string, lines: IDataObject[]): IDataObject => ({
 	additionalFields: { memberEmail: 'a@x.com' },
 });
 
+/** A record field set as a resource locator (nodes/shared/resourceLocator.ts). */
+const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
+const omniContactGet = (contactId: IDataObject): IDataObject => ({ resource: 'contact', operation: 'get', contactId, subscriptionSource: 'none' });
+const ddContactGet = (email: IDataObject): IDataObject => ({ resource: 'contact', operation: 'get', email });
+
 const CASES: Case[] = [
 	{
 		name: 'Dotdigital upsert: missing email',
@@ -195,6 +200,28 @@ const CASES: Case[] = [
 		},
 		error: /^Item 1: Line Items #1 → (qty|Quantity) is not a number \("two"\)/,
 		good: (out) => expect([out[0].json.id, out[2].json.id]).toEqual([901, 903]),
+	},
+	{
+		name: 'Cin7 Omni contact get: a locator holding a name where the ID goes',
+		system: 'omni',
+		params: [omniContactGet(rl('id', '41')), omniContactGet(rl('id', 'Ann Lee')), omniContactGet(rl('list', '43'))],
+		mock: () => {
+			nock(OMNI).get('/api/v1/Contacts/41').reply(200, { id: 41 });
+			nock(OMNI).get('/api/v1/Contacts/43').reply(200, { id: 43 });
+		},
+		error: /^Item 1: Contact must be a positive whole number \(got "Ann Lee"\)/,
+		good: (out) => expect([out[0].json.id, out[2].json.id]).toEqual([41, 43]),
+	},
+	{
+		name: 'Dotdigital contact get: a locator holding neither an email nor a contact ID',
+		system: 'dd',
+		params: [ddContactGet(rl('email', 'ann@example.com')), ddContactGet(rl('email', 'Ann Lee')), ddContactGet(rl('id', '7'))],
+		mock: () => {
+			nock(DD).get('/contacts/v3/email/ann%40example.com').reply(200, { contactId: 5 });
+			nock(DD).get('/contacts/v3/contactId/7').reply(200, { contactId: 7 });
+		},
+		error: /^Item 1: Contact is not a valid email address \("Ann Lee"\)/,
+		good: (out) => expect([out[0].json.contactId, out[2].json.contactId]).toEqual([5, 7]),
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../shared/items';
-import { splitList } from '../../shared/params';
+import { locatorValue, splitList } from '../../shared/params';
 
 /** List (address book) IDs from a multi-select, an array expression or a typed list. */
 export function listIds(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number[] {
@@ -16,9 +16,9 @@ export function listIds(ctx: IExecuteFunctions, itemIndex: number, field: string
 	return ids;
 }
 
-/** The one list ID of a list picker, accepting an ID typed or mapped as an expression. */
+/** The one list ID of a List field (helpers/locators.ts), in any mode or saved as a plain value. */
 export function oneListId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const ids = listIds(ctx, itemIndex, 'List Name or ID', ctx.getNodeParameter('listId', itemIndex));
-	if (ids.length !== 1) throw inputError(ctx, itemIndex, 'List Name or ID', 'must name exactly one list');
+	const ids = listIds(ctx, itemIndex, 'List', locatorValue(ctx, itemIndex, 'listId'));
+	if (ids.length !== 1) throw inputError(ctx, itemIndex, 'List', 'must name exactly one list');
 	return ids[0];
 }

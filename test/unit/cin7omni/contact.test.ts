@@ -14,7 +14,7 @@ describe('Cin7 Omni contacts', () => {
 	});
 
 	it('rejects a bad contact ID naming the item and field', async () => {
-		await expect(omni.run({ resource: 'contact', operation: 'get', contactId: 'abc' })).rejects.toThrow(/Item 0: Contact ID must be a positive whole number/);
+		await expect(omni.run({ resource: 'contact', operation: 'get', contactId: 'abc' })).rejects.toThrow(/Item 0: Contact must be a positive whole number/);
 	});
 
 	it('gets many contacts with modified-since, type and email filters', async () => {

@@ -109,7 +109,7 @@ describe('Dotdigital contact', () => {
 	it('rejects a list ID that is not a number, naming the field', async () => {
 		await expect(
 			dd.run({ resource: 'contact', operation: 'addToList', listId: 'abc', email: 'a@b.co' }),
-		).rejects.toThrow(/Item 0: List Name or ID contains "abc"/);
+		).rejects.toThrow(/Item 0: List contains "abc"/);
 	});
 });
 

@@ -4,20 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseUtc } from '../../../shared/dates';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText, same } from '../../../shared/params';
+import { locatorValue, requiredText, same } from '../../../shared/params';
+import { customerLocator } from '../../helpers/locators';
 import { corePages } from '../../transport';
 import { getCustomerById } from './find';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the customer in Cin7 Core',
-	},
-];
+const properties: INodeProperties[] = [customerLocator];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['getPurchaseSummary'] } },
@@ -40,7 +32,7 @@ async function rowsFor(ctx: IExecuteFunctions, path: string, customer: IDataObje
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'Customer ID', this.getNodeParameter('customerId', i, ''));
+	const id = requiredText(this, i, 'Customer', locatorValue(this, i, 'customerId'));
 	const customer = await getCustomerById(this, id);
 	if (!customer) throw new NodeOperationError(this.getNode(), `No customer with ID ${id}`, { itemIndex: i });
 

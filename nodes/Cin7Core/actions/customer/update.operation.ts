@@ -3,21 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
-import { requiredText } from '../../../shared/params';
+import { locatorValue, requiredText } from '../../../shared/params';
+import { customerLocator } from '../../helpers/locators';
 import { coreRequest } from '../../transport';
 import { customerInput, firstCustomer, updateBody } from './body';
 import { customerFieldOptions } from './fields';
 import { getCustomerById } from './find';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the customer in Cin7 Core',
-	},
+	customerLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -32,7 +26,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'Customer ID', this.getNodeParameter('customerId', i, ''));
+	const id = requiredText(this, i, 'Customer', locatorValue(this, i, 'customerId'));
 	const input = customerInput(this, i, 'updateFields');
 	if (!Object.keys(input.fields).length && !input.contacts && !input.addresses) {
 		throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');

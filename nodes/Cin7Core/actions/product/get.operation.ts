@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText } from '../../../shared/params';
+import { locatorValue, requiredText } from '../../../shared/params';
+import { productLocator } from '../../helpers/locators';
 import { coreList } from '../../transport';
 import { findProductBySku } from './find';
 
@@ -19,15 +20,7 @@ const properties: INodeProperties[] = [
 		default: 'sku',
 		description: 'Look the product up by its ID or by its SKU',
 	},
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the product in Cin7 Core',
-		displayOptions: { show: { findBy: ['id'] } },
-	},
+	{ ...productLocator, displayOptions: { show: { findBy: ['id'] } } },
 	{
 		displayName: 'SKU',
 		name: 'sku',
@@ -69,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const findBy = this.getNodeParameter('findBy', i) as string;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (findBy === 'id') {
-		const id = requiredText(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
+		const id = requiredText(this, i, 'Product', locatorValue(this, i, 'productId'));
 		const rows = await coreList.call(this, '/product', 'Products', { ID: id, IncludeDeprecated: true, ...options }, 1);
 		if (!rows.length) throw new NodeOperationError(this.getNode(), `No product with ID ${id}`, { itemIndex: i });
 		return rows[0];

@@ -2,20 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
-import { requiredText } from '../../../shared/params';
+import { locatorValue, requiredText } from '../../../shared/params';
+import { productLocator } from '../../helpers/locators';
 import { coreRequest } from '../../transport';
 import { firstProduct, productBody } from './body';
 import { productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the product in Cin7 Core',
-	},
+	productLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -33,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
+	const id = requiredText(this, i, 'Product', locatorValue(this, i, 'productId'));
 	const fields = productBody(this, i, 'updateFields');
 	if (!Object.keys(fields).length) throw inputError(this, i, 'Update Fields', 'are empty: nothing to update');
 	return firstProduct(this, i, await coreRequest.call(this, 'PUT', '/product', undefined, { ...fields, ID: id }));

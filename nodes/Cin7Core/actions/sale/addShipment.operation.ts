@@ -4,13 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText, same } from '../../../shared/params';
+import { locatorValue, requiredText, same } from '../../../shared/params';
+import { saleLocator } from '../../helpers/locators';
 import { coreDateParam } from '../../helpers/params';
 import { coreRequest } from '../../transport';
 import { getFulfilments, shipOf, statusOf } from './fulfilment';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
+	saleLocator,
 	{
 		displayName: 'Carrier',
 		name: 'carrier',
@@ -63,7 +64,7 @@ function boxesOf(fulfilment: IDataObject): string[] {
  * accepts tracking numbers added with `AddTrackingNumbers`.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const saleId = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
+	const saleId = requiredText(this, i, 'Sale', locatorValue(this, i, 'saleId'));
 	const carrier = requiredText(this, i, 'Carrier', this.getNodeParameter('carrier', i, ''));
 	const trackingNumber = requiredText(this, i, 'Tracking Number', this.getNodeParameter('trackingNumber', i, ''));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -2,18 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredText } from '../../../shared/params';
+import { locatorValue, requiredText } from '../../../shared/params';
+import { saleLocator } from '../../helpers/locators';
 import { getFulfilments, shipOf } from './fulfilment';
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
-];
+const properties: INodeProperties[] = [saleLocator];
 
 export const description = updateDisplayOptions({ show: { resource: ['sale'], operation: ['getTracking'] } }, properties);
 
 /** One item per sale: every shipment line of every fulfilment, with carrier and tracking. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const saleId = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
+	const saleId = requiredText(this, i, 'Sale', locatorValue(this, i, 'saleId'));
 	const shipments: IDataObject[] = [];
 	for (const f of await getFulfilments(this, saleId)) {
 		const ship = shipOf(f);

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError, type ItemResult } from '../../../shared/items';
-import { compact, readJson, requiredText } from '../../../shared/params';
+import { compact, locatorValue, readJson, requiredText } from '../../../shared/params';
+import { saleLocator } from '../../helpers/locators';
 import { coreRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Sale ID', name: 'saleId', type: 'string', required: true, default: '', description: 'ID of the sale in Cin7 Core' },
+	saleLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -29,7 +30,7 @@ export const description = updateDisplayOptions({ show: { resource: ['sale'], op
 
 /** Updates the sale header (PUT /sale); order lines belong to the order document. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const id = requiredText(this, i, 'Sale ID', this.getNodeParameter('saleId', i, ''));
+	const id = requiredText(this, i, 'Sale', locatorValue(this, i, 'saleId'));
 	const raw = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
 	const extra = readJson<IDataObject>(this, i, 'Extra Fields (JSON)', raw.extraJson, 'object') ?? {};
 	delete raw.extraJson;

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
+import { locatorValue, readId } from '../../../shared/params';
+import { contactLocator } from '../../helpers/locators';
 import { omniBatchJob } from '../../helpers/batchJob';
 import { requireChanges } from '../../helpers/changes';
 import { readSubscriptionSource } from '../../helpers/subscriptionOptions';
@@ -23,14 +24,7 @@ const updateOptions: INodeProperties[] = [
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Cin7 Omni contact ID',
-	},
+	contactLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -51,7 +45,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	return await batchWrite(this, {
 		...omniBatchJob(this, { method: 'PUT', resource: 'Contacts' }),
 		build: (i) => {
-			const id = readId(this, i, 'Contact ID', this.getNodeParameter('contactId', i, ''));
+			const id = readId(this, i, 'Contact', locatorValue(this, i, 'contactId'));
 			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 			const contact = buildContact(this, i, fields, readSubscriptionSource(this, i), 'Update Fields');
 			return { record: requireChanges(this, i, { id, ...contact }) };

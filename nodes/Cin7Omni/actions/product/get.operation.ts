@@ -2,22 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
-import { readId } from '../../../shared/params';
+import { locatorValue, readId } from '../../../shared/params';
+import { productLocator } from '../../helpers/locators';
 import { omniGetById } from '../../transport';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Cin7 Omni product (style) ID; the result includes its options with prices',
-	},
-];
+const properties: INodeProperties[] = [productLocator];
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	return await omniGetById.call(this, 'Products', readId(this, i, 'Product ID', this.getNodeParameter('productId', i, '')));
+	return await omniGetById.call(this, 'Products', readId(this, i, 'Product', locatorValue(this, i, 'productId')));
 }

@@ -3,20 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
+import { locatorValue, readId } from '../../../shared/params';
+import { productLocator } from '../../helpers/locators';
 import { omniBatchJob } from '../../helpers/batchJob';
 import { requireChanges } from '../../helpers/changes';
 import { buildProduct, buildProductOptions, productFieldOptions, productOptionsProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Cin7 Omni product (style) ID to update, a whole number',
-	},
+	productLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -38,7 +32,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	return await batchWrite(this, {
 		...omniBatchJob(this, { method: 'PUT', resource: 'Products' }),
 		build: (i) => {
-			const id = readId(this, i, 'Product ID', this.getNodeParameter('productId', i, ''));
+			const id = readId(this, i, 'Product', locatorValue(this, i, 'productId'));
 			const options = buildProductOptions(this, i, this.getNodeParameter('productOptions', i, {}) as IDataObject);
 			const record: IDataObject = {
 				id,

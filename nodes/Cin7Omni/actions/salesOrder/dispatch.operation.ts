@@ -4,7 +4,7 @@ import { batchWrite } from '../../../shared/batchWrite';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
+import { locatorValue, readId } from '../../../shared/params';
 import { omniBatchJob } from '../../helpers/batchJob';
 import { buildOrder, orderIdProperty } from './fields';
 
@@ -52,7 +52,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	return await batchWrite(this, {
 		...omniBatchJob(this, { method: 'PUT', resource: 'SalesOrders' }),
 		build: (i) => {
-			const id = readId(this, i, 'Sales Order ID', this.getNodeParameter('orderId', i, ''));
+			const id = readId(this, i, 'Sales Order', locatorValue(this, i, 'orderId'));
 			const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			const fields: IDataObject = {
 				stage: 'Dispatched',

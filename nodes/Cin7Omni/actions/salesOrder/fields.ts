@@ -4,6 +4,7 @@ import { formatOmniDate } from '../../../shared/dates';
 import { inputError } from '../../../shared/items';
 import { compact, pairsToObject, readDate, readJson } from '../../../shared/params';
 import { customFieldsProperty } from '../../helpers/fields';
+import { salesOrderLocator } from '../../helpers/locators';
 
 /** A text field sent as the order field `name`; an empty one is not sent (Omni keeps the value). */
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -48,15 +49,8 @@ export const stageProperty: INodeProperties = {
 	description: 'Order stage (sent as stage); Dispatched with a dispatched date marks the order shipped',
 };
 
-/** The order ID field of Get, Update and Dispatch. */
-export const orderIdProperty: INodeProperties = {
-	displayName: 'Sales Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The Cin7 Omni sales order ID, a whole number',
-};
+/** The order field of Get, Update and Dispatch. */
+export const orderIdProperty: INodeProperties = salesOrderLocator;
 
 export const referenceUpdateProperty: INodeProperties = {
 	displayName: 'Reference',

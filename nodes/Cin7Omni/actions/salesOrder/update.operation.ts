@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
+import { locatorValue, readId } from '../../../shared/params';
 import { omniBatchJob } from '../../helpers/batchJob';
 import { requireChanges } from '../../helpers/changes';
 import { buildOrder, orderFieldOptions, orderIdProperty, referenceUpdateProperty } from './fields';
@@ -33,7 +33,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	return await batchWrite(this, {
 		...omniBatchJob(this, { method: 'PUT', resource: 'SalesOrders' }),
 		build: (i) => {
-			const id = readId(this, i, 'Sales Order ID', this.getNodeParameter('orderId', i, ''));
+			const id = readId(this, i, 'Sales Order', locatorValue(this, i, 'orderId'));
 			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 			return { record: requireChanges(this, i, { id, ...buildOrder(this, i, fields, 'Update Fields') }) };
 		},

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { requireEmail } from '../../helpers/email';
 import { oneListId } from '../../helpers/lists';
+import { listLocator } from '../../helpers/locators';
 import { dotdigitalRequest } from '../../transport';
-import { listField } from '../list/fields';
 
 const properties: INodeProperties[] = [
-	{ ...listField, description: `The list to add the contact to. ${listField.description}` },
+	{ ...listLocator, description: 'The list to add the contact to: search by name, or give its ID' },
 	{
 		displayName: 'Email',
 		name: 'email',

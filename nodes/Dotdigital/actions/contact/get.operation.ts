@@ -3,20 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { httpStatusOf } from '../../../shared/http';
 import { withItemIndex, type ItemResult } from '../../../shared/items';
-import { requireEmail } from '../../helpers/email';
+import { locatorValue } from '../../../shared/params';
+import { contactLocator, readContactKey } from '../../helpers/locators';
 import { dotdigitalRequest, seg } from '../../transport';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'Email address of the contact to read',
-	},
-];
+const properties: INodeProperties[] = [{ ...contactLocator, description: 'The contact to read: search by email, or give its email address or contact ID' }];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },
@@ -24,16 +15,18 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * GET /contacts/v3/email/{email}. A missing contact is an answer, not a failure: the item comes out
- * as `{email, found: false}` so a workflow can branch on it.
+ * GET /contacts/v3/email/{email} (or contactId/{id}). A missing contact is an answer, not a
+ * failure: the item comes out as `{email, found: false}` (or `{contactId, found: false}`) so a
+ * workflow can branch on it.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const email = requireEmail(this, i, 'Email', this.getNodeParameter('email', i));
+	const key = readContactKey(this, i, 'Contact', locatorValue(this, i, 'email'));
+	const path = 'email' in key ? `/contacts/v3/email/${seg(key.email)}` : `/contacts/v3/contactId/${seg(key.contactId)}`;
 	try {
-		const contact = await dotdigitalRequest.call(this, 'GET', `/contacts/v3/email/${seg(email)}`);
+		const contact = await dotdigitalRequest.call(this, 'GET', path);
 		return { ...contact, found: true };
 	} catch (error) {
-		if (httpStatusOf(error) === 404) return { email, found: false };
+		if (httpStatusOf(error) === 404) return { ...key, found: false };
 		throw withItemIndex(this, error, i);
 	}
 }
