@@ -17,6 +17,8 @@ export interface Prop {
 	options?: Array<{ name?: string; value?: unknown; values?: Prop[] }>;
 	displayOptions?: { show?: Record<string, unknown[]>; hide?: Record<string, unknown[]> };
 	typeOptions?: Record<string, unknown>;
+	/** A resource locator's modes (list, id, …). */
+	modes?: Array<{ name: string }>;
 }
 export interface NodeDesc {
 	name: string;

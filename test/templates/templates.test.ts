@@ -167,6 +167,14 @@ describe.each(files)('%s', (file) => {
 				if (!isExpr && p.type === 'boolean' && typeof value !== 'boolean') problems.push(`"${n.name}": ${key} must be a boolean`);
 				if (!isExpr && p.type === 'number' && typeof value !== 'number') problems.push(`"${n.name}": ${key} must be a number`);
 				if (!isExpr && p.type === 'multiOptions' && !Array.isArray(value)) problems.push(`"${n.name}": ${key} must be an array`);
+				if (p.type === 'resourceLocator') {
+					// What the editor saves: {__rl, mode, value}; a plain string would show as an unset locator.
+					const rl = value as { __rl?: unknown; mode?: unknown; value?: unknown } | null;
+					const modes = (p.modes ?? []).map((m) => m.name);
+					if (!rl || typeof rl !== 'object' || rl.__rl !== true) problems.push(`"${n.name}": ${key} must be a resource locator value {"__rl": true, "mode", "value"}`);
+					else if (!modes.includes(String(rl.mode))) problems.push(`"${n.name}": ${key} mode ${JSON.stringify(rl.mode)} not in ${JSON.stringify(modes)}`);
+					else if (typeof rl.value !== 'string' && typeof rl.value !== 'number') problems.push(`"${n.name}": ${key} has no value`);
+				}
 			}
 		}
 		expect(problems).toEqual([]);
