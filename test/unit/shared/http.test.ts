@@ -3,6 +3,7 @@ import type { ICredentialType } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { vendorJson, vendorRequest, type VendorProfile } from '../../../nodes/shared/http';
+import { pacedWindowMs } from '../../../nodes/shared/pacer';
 import { createContext, useFakeClock } from '../helpers/fakeContext';
 
 const BASE = 'https://api.testy.local';
@@ -374,9 +375,10 @@ describe('vendorRequest: pacing and daily budget', () => {
 		const c = ctx();
 		const p = profile({ pacing: () => ({ perMinute: 5, perSecond: 3 }) });
 		for (let i = 0; i < 7; i++) await call(c, p);
-		// calls 1–3 at 0 s; 4th waits for the 1-second window; 6th waits for the minute window
-		expect(clock.sleeps).toEqual([1000, 59_000]);
-		expect(clock.now() - Date.parse('2026-01-01T00:00:00Z')).toBe(60_000);
+		// 3 a second: one call every 417 ms (a second held 1.25 s, ÷ 3); the 6th waits for the
+		// minute window (held 61.2 s) since the 1st, the 7th for the interval after the 6th
+		expect(clock.sleeps).toEqual([417, 417, 417, 417, 61_200 - 4 * 417, 417]);
+		expect(clock.now() - Date.parse('2026-01-01T00:00:00Z')).toBe(61_617);
 	});
 
 	it('perMinute alone spaces a burst into the next minute', async () => {
@@ -384,7 +386,43 @@ describe('vendorRequest: pacing and daily budget', () => {
 		const c = ctx();
 		const p = profile({ pacing: () => ({ perMinute: 3 }) });
 		for (let i = 0; i < 4; i++) await call(c, p);
-		expect(clock.sleeps).toEqual([60_000]);
+		expect(clock.sleeps).toEqual([61_200]);
+	});
+
+	it('counts a call from when the next one is asked for, so time spent sending it is inside the window', async () => {
+		// Each answer takes 2 s (a slow connection): the window of the 1st call runs from when the
+		// 2nd was asked for, not from when the 1st was granted.
+		nock(BASE)
+			.get('/v2/thing')
+			.times(3)
+			.reply(200, () => {
+				clock.advance(2000);
+				return {};
+			});
+		const c = ctx();
+		const p = profile({ pacing: () => ({ perMinute: 2 }) });
+		for (let i = 0; i < 3; i++) await call(c, p);
+		// 1st granted at 0 s, answered at 2 s (2nd asked for); 2nd answered at 4 s; the 3rd waits
+		// until 2 s + 61.2 s.
+		expect(clock.sleeps).toEqual([63_200 - 4000]);
+	});
+
+	it('holds each window a margin longer than documented, so network jitter at its edge is not throttled', async () => {
+		expect(pacedWindowMs(60_000)).toBe(61_200);
+		expect(pacedWindowMs(1_000)).toBe(1_250);
+		// A vendor that counts a call when it arrives, 0–200 ms after it is granted: with calls
+		// granted exactly one window apart, one arriving late and the next early would land in
+		// the same window.
+		nock(BASE).get('/v2/thing').times(8).reply(200, {});
+		const c = ctx();
+		const p = profile({ pacing: () => ({ perMinute: 2 }) });
+		const granted: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			await call(c, p);
+			granted.push(clock.now());
+		}
+		const arrivals = granted.map((t, i) => t + (i % 2 === 0 ? 200 : 0));
+		for (let i = 2; i < arrivals.length; i++) expect(arrivals[i] - arrivals[i - 2]).toBeGreaterThan(60_000);
 	});
 
 	it('warns once at warnRatio, stops with a clear error at stopRatio, resets the next UTC day', async () => {
