@@ -27,10 +27,13 @@ function scaleImportWait(timeScale) {
 }
 
 /**
- * --pacing clock: the client keeps the DOCUMENTED limits and instead runs on a clock that goes
- * timeScale× faster (as the sandbox's windows do), so its 60 s / 1 s pacing windows shrink exactly
- * like the sandbox's. Cursor times move ahead of the wall clock by elapsed × (timeScale − 1), which
- * stays inside the 5-minute poll overlap for the short setups used here.
+ * --pacing clock (the default): the client keeps the DOCUMENTED limits and instead runs on a clock
+ * that goes timeScale× faster (as the sandbox's windows do), so its 60 s / 1 s pacing windows
+ * shrink exactly like the sandbox's, and so do its backoff waits and Dotdigital's import waits
+ * (importWaits sleeps through this clock), like the sandbox's import durations. Cursor times move
+ * ahead of the wall clock by elapsed × (timeScale − 1): a trigger's walk start is in the sandbox's
+ * future, which the cursor caps anyway; the poll scenarios seed their cursor within a second of
+ * the child's start, well inside the 5-minute overlap (5 s of wall clock at scale 60).
  */
 function scaleClock(timeScale) {
 	const { clock } = dist('nodes/shared/clock.js');
@@ -45,7 +48,7 @@ async function run(job) {
 	if (!scen) throw new Error(`unknown scenario ${job.scenario}`);
 	const creds = sandboxCredentials(job.url, job.pacing === 'clock' ? 1 : job.timeScale);
 	const env = {
-		url: job.url, timeScale: job.timeScale, n: job.n, facts: job.facts, dist, startedAt: Date.now(),
+		url: job.url, timeScale: job.timeScale, n: job.n, facts: job.facts, input: job.input, dist, startedAt: Date.now(),
 		createContext: (opts) => createContext({ credentials: creds, ...opts }),
 		control: { mutate: (system, body) => control(job.url, 'POST', `mutate?system=${system}`, body) },
 	};

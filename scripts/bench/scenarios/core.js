@@ -1,6 +1,6 @@
 'use strict';
 // Cin7 Core scenarios. Page maximum 1000 rows; documented limit 60 calls/minute.
-const { ceil, pad5, BACKFILL_START, pollUntil, spread } = require('./common');
+const { ceil, pad5, BACKFILL_START, pollUntil, spread, perItemCount, PER_ITEM_TIME_SCALE } = require('./common');
 const { naiveFor, coreAll } = require('../naive');
 
 const PAGE = 1000;
@@ -58,9 +58,11 @@ module.exports = [
 	{
 		...base,
 		name: 'core.availableToSell',
-		what: 'Cin7 Core node, Stock → Get Available To Sell, every SKU (full ProductAvailability scan)',
+		what: 'Cin7 Core node, Stock → Get Available To Sell, every SKU (full ProductAvailability scan, then the active product list)',
 		sandboxSize: (n) => n,
-		minimum: (f) => pages(f.core.availabilityRows),
+		// Every availability row, then every active product (sold-out products have no rows); no
+		// location or bin names are set, so no location list.
+		minimum: (f) => pages(f.core.availabilityRows) + pages(f.core.productsActive),
 		async pkg(env) {
 			const { ctx } = env.createContext({ parameters: { resource: 'stock', operation: 'getAvailableToSell', skus: '', sellableLocations: [], excludedLocations: [], excludedBins: '', deductUnauthorisedOrders: false, safetyBufferMode: 'none', includeOnOrder: false, flagChangesSinceLastRun: false } });
 			const out = await coreNode(env).execute.call(ctx);
@@ -102,15 +104,40 @@ module.exports = [
 	{
 		...base,
 		name: 'core.customerBackfill.cap1000',
-		// Each poll re-walks everything after the cursor (quadratic): 1324 calls / 146 s at 50k.
-		maxSize: 10000,
-		what: 'as core.customerBackfill with Max Records Per Poll 1000: polls until the backlog is drained',
+		// The walk resumes where the previous poll stopped (nodes/shared/cursor.ts rule 5); before
+		// that, each poll re-walked everything after the cursor: 64 calls at 10k, 1324 / 146 s at 50k.
+		what: 'as core.customerBackfill with the default Max Records Per Poll (1000): polls until the backlog is drained',
 		sandboxSize: (n) => Math.round(n * 1.5),
 		minimum: (f) => pages(f.core.customers),
 		async pkg(env) {
 			const { ctx } = env.createContext({ mode: 'trigger', parameters: { event: 'customerUpdated', startDate: BACKFILL_START, maxPerPoll: 1000, overlapMinutes: 5 } });
 			const r = await pollUntil(coreTrigger(env), ctx, env.facts.core.customers, 1000);
 			return { records: r.records, polls: r.polls };
+		},
+	},
+	{
+		...base,
+		name: 'core.saleGetPerItem',
+		timeScale: PER_ITEM_TIME_SCALE,
+		what: 'Cin7 Core node, Sale → Get for each of n ÷ 20 items (300–1,000): one call per sale, bound by the 60/min pacing',
+		// Enough sales (size ÷ 2) without seeding a large catalogue.
+		sandboxSize: (n) => 2 * perItemCount(n),
+		input: (state, n) => ({ ids: state.cin7core.sales.slice(0, perItemCount(n)).map((s) => s.ID) }),
+		minimum: (f, n) => perItemCount(n),
+		async pkg(env) {
+			const items = env.input.ids.map((id) => ({ json: { id } }));
+			const { ctx } = env.createContext({ items, parameters: { resource: 'sale', operation: 'get', saleId: (i, it) => it.json.id } });
+			const out = await coreNode(env).execute.call(ctx);
+			return { records: out[0].filter((o) => !o.json.error).length };
+		},
+		async naive(env) {
+			const c = coreNaive(env.url, env.timeScale);
+			let records = 0;
+			for (const id of env.input.ids) {
+				await c.call('GET', '/sale', { params: { ID: id } });
+				records++;
+			}
+			return { records };
 		},
 	},
 	{

@@ -1,7 +1,7 @@
 'use strict';
 // Dotdigital writes. Imports: ≤ 50 MB per body, no per-record count cap (contacts v3 import and
 // insight data v3 import); each import needs its submit call and at least one status call.
-const { ceil } = require('./common');
+const { ceil, perItemCount, PER_ITEM_TIME_SCALE } = require('./common');
 const { naiveFor } = require('../naive');
 
 const MAX_BODY = 50 * 1024 * 1024;
@@ -27,6 +27,8 @@ function productItems(n) {
 	return out;
 }
 const importMinimum = (bodyBytes) => 2 * Math.max(1, ceil(bodyBytes, MAX_BODY));
+/** The credential's default Calls Per Minute: Dotdigital's lowest (Low) tier, which the client paces every call at. */
+const DD_CALLS_PER_MINUTE = 35;
 
 module.exports = [
 	{
@@ -83,6 +85,40 @@ module.exports = [
 			let records = 0;
 			for (const it of productItems(env.n)) {
 				await c.call('PUT', `/insightData/v3/account/catalog_Products/${encodeURIComponent(it.json.sku)}`, { data: it.json });
+				records++;
+			}
+			return { records };
+		},
+	},
+	{
+		...base,
+		name: 'dd.contactUpsertPerItem',
+		timeScale: PER_ITEM_TIME_SCALE,
+		what: 'Dotdigital node, Contact → Create or Update for each of n ÷ 20 items (300–1,000): one PATCH per contact, bound by the 35/min pacing (the Low tier, the credential default)',
+		limitPerMinute: DD_CALLS_PER_MINUTE,
+		naiveMax: Infinity,
+		minimum: (f, n) => perItemCount(n),
+		async pkg(env) {
+			const items = contactItems(perItemCount(env.n));
+			const { ctx } = env.createContext({
+				items,
+				parameters: {
+					resource: 'contact', operation: 'upsert', mergeOption: 'overwrite', listIds: [], additionalFields: {},
+					email: (i, it) => it.json.email,
+					dataFieldsJson: '{}',
+					dataFieldsUi: (i, it) => ({ field: [{ key: 'FIRSTNAME', value: it.json.firstName }, { key: 'LASTNAME', value: it.json.lastName }] }),
+				},
+			});
+			const out = await ddNode(env).execute.call(ctx);
+			const failed = out[0].filter((o) => o.json.error).length;
+			return { records: out[0].length - failed, failed };
+		},
+		async naive(env) {
+			// 1 s ÷ scale between calls is 60 a minute: above the Low tier, inside PATCH's Medium tier.
+			const c = ddNaive(env.url, env.timeScale);
+			let records = 0;
+			for (const it of contactItems(perItemCount(env.n))) {
+				await c.call('PATCH', `/contacts/v3/email/${encodeURIComponent(it.json.email)}`, { data: { identifiers: { email: it.json.email }, dataFields: { FIRSTNAME: it.json.firstName, LASTNAME: it.json.lastName } } });
 				records++;
 			}
 			return { records };

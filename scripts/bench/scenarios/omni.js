@@ -1,12 +1,13 @@
 'use strict';
 // Cin7 Omni scenarios. Page / batch maximum 250; documented limits 3/s, 60/min, 5000/day.
-const { pad5, BACKFILL_START, pollUntil, spread } = require('./common');
+const { pad5, BACKFILL_START, pollUntil, spread, perItemCount, PER_ITEM_TIME_SCALE } = require('./common');
 const { naiveFor, omniAll } = require('../naive');
 
 const PAGE = 250;
 // No total in Omni lists: the walk ends on a short page, so N rows need floor(N/250)+1 pages.
 const pages = (rows) => Math.floor(rows / PAGE) + 1;
-const base = { system: 'cin7omni', limitPerMinute: 60, systems: ['cin7omni'] };
+// rateWindows: the documented windows rate% is measured against (3 a second and 60 a minute).
+const base = { system: 'cin7omni', limitPerMinute: 60, rateWindows: [{ limit: 3, windowMs: 1000 }, { limit: 60, windowMs: 60000 }], systems: ['cin7omni'] };
 const omniNaive = (url, timeScale) => naiveFor(base.system, url, timeScale);
 
 function omniNode(env) {
@@ -48,19 +49,26 @@ module.exports = [
 		sandboxSize: (n) => n * 3,
 		minimum: (f) => pages(f.omni.products),
 		async pkg(env) {
-			const { omniPages } = env.dist('nodes/Cin7Omni/transport/index.js');
+			const { omniPages, ORDER } = env.dist('nodes/Cin7Omni/transport/index.js');
 			const { ctx } = env.createContext({ parameters: {} });
 			let records = 0;
-			for await (const page of omniPages.call(ctx, 'Products', { order: 'id ASC' })) records += page.length;
+			// Keyset pages by id, as Get Many walks them: the next query starts AT a full page's last id,
+			// so rows not above the last id counted are repeats.
+			let lastId = -Infinity;
+			for await (const page of omniPages.call(ctx, 'Products', { order: ORDER.byId })) {
+				for (const p of page) if (p.id > lastId) { records++; lastId = p.id; }
+			}
 			return { records };
 		},
 	},
 	{
 		...base,
 		name: 'omni.availableToSell',
-		what: 'Cin7 Omni node, Stock → Get Available To Sell, every SKU (full Stock scan)',
+		what: 'Cin7 Omni node, Stock → Get Available To Sell, every SKU (full Stock scan, then the active products for every active option)',
 		sandboxSize: (n) => n, // ≈ n options (SKUs)
-		minimum: (f) => pages(f.omni.stockRows),
+		// Every stock row, then every product not Inactive (options with no stock rows are
+		// reported at 0); no branches chosen, so no Branches call.
+		minimum: (f, n, state) => pages(f.omni.stockRows) + pages(state.cin7omni.products.filter((p) => p.status !== 'Inactive').length),
 		async pkg(env) {
 			const { ctx } = env.createContext({ parameters: { resource: 'stock', operation: 'getAvailableToSell', skus: '', branches: [], subtractHolding: false, addIncoming: false, safetyBufferMode: 'none', safetyBufferValue: 0, flagChangesSinceLastRun: false } });
 			const out = await omniNode(env).execute.call(ctx);
@@ -78,6 +86,30 @@ module.exports = [
 			let wrong = 0;
 			for (const [sku, q] of onHand) if (q !== Math.max(0, available.get(sku))) wrong++;
 			return { records: onHand.size, wrongStockSkus: wrong };
+		},
+	},
+	{
+		...base,
+		name: 'omni.salesOrderGetPerItem',
+		timeScale: PER_ITEM_TIME_SCALE,
+		what: 'Cin7 Omni node, Sales Order → Get for each of n ÷ 20 items (300–1,000): one call per order, bound by the 3/s and 60/min pacing',
+		sandboxSize: (n) => 2 * perItemCount(n), // orders = size ÷ 2
+		input: (state, n) => ({ ids: state.cin7omni.orders.slice(0, perItemCount(n)).map((o) => o.id) }),
+		minimum: (f, n) => perItemCount(n),
+		async pkg(env) {
+			const items = env.input.ids.map((id) => ({ json: { id } }));
+			const { ctx } = env.createContext({ items, parameters: { resource: 'salesOrder', operation: 'get', orderId: (i, it) => it.json.id } });
+			const out = await omniNode(env).execute.call(ctx);
+			return { records: out[0].filter((o) => !o.json.error).length };
+		},
+		async naive(env) {
+			const c = omniNaive(env.url, env.timeScale);
+			let records = 0;
+			for (const id of env.input.ids) {
+				await c.call('GET', `/SalesOrders/${id}`);
+				records++;
+			}
+			return { records };
 		},
 	},
 	{
