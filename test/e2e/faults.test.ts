@@ -19,9 +19,16 @@ import { createN8n, credentialRef, loadTemplates, nodeOutput, serverApi, sleep, 
 import { diff, project, type Projection } from './harness/targetState';
 
 // The contacts round trip by default (contacts + unsubscribes, Core and Omni: ~5 minutes);
-// FAULTS_ALL_TEMPLATES=1 runs every Dotdigital template (orders, products too: ~15 minutes).
+// FAULTS_ALL_TEMPLATES=1 runs every Dotdigital template (orders, products too: ~15 minutes);
+// FAULTS_TEMPLATES=<file>,<file> runs just those.
+const chosen = process.env.FAULTS_TEMPLATES?.split(',').map((f) => f.trim()).filter(Boolean);
 const templates = loadTemplates().filter(
-	(t) => t.manual && /dotdigital/.test(t.file) && (process.env.FAULTS_ALL_TEMPLATES === '1' || /contacts|unsubscribes/.test(t.file)),
+	(t) =>
+		t.manual &&
+		/dotdigital/.test(t.file) &&
+		(chosen?.length
+			? chosen.includes(t.file)
+			: process.env.FAULTS_ALL_TEMPLATES === '1' || /contacts|unsubscribes/.test(t.file)),
 );
 const ids = templates.map((t) => t.workflow.id);
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
