@@ -13,9 +13,11 @@
  *    registered across its restart without checking them, so the workflow is re-activated (off and
  *    on through the public API): the deactivated webhook is replaced by a new one and the next
  *    delivery reports the gap.
- * 6. Deactivating the workflow removes the webhook from Cin7 Core.
+ * 6. The available-to-sell template's webhook path, enabled: stock coming back for a sold-out SKU
+ *    reaches Back in stock? within seconds.
+ * 7. Deactivating the workflow removes the webhook from Cin7 Core.
  */
-import { createN8n, nodeOutput, sleep, startSandbox, T, type Json, type N8n, type Sandbox } from './harness/n8n';
+import { createN8n, nodeOutput, sleep, startSandbox, T, template, type Json, type N8n, type Sandbox } from './harness/n8n';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const server = require('../../scripts/lib/n8nServer');
@@ -49,6 +51,19 @@ const workflow = {
 	settings: { executionOrder: 'v1' },
 	pinData: {},
 };
+
+/** The available-to-sell template with its webhook path on and its schedule off. */
+const ATS_ID = 'e2eWebhookAts001';
+const atsWorkflow = (() => {
+	const wf = JSON.parse(JSON.stringify(template('cin7-core-available-to-sell.json').workflow));
+	wf.id = ATS_ID;
+	wf.name = `${wf.name} (webhook path)`;
+	for (const n of wf.nodes) {
+		if (n.name === 'Stock changed (webhook)') n.disabled = false;
+		if (n.name === 'Every 15 minutes') n.disabled = true;
+	}
+	return wf;
+})();
 
 const checkWorkflow = {
 	id: CHECK_ID,
@@ -121,8 +136,11 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 		await server.stopServer(srv);
 		srv = null;
 	};
+	/** An execution once finished (listed as soon as it starts). */
+	const finished = async (id: string) =>
+		await until(`execution ${id} to finish`, () => api('GET', `/executions/${id}?includeData=true`), (ex) => !['new', 'running', 'waiting'].includes(ex.status), 30_000, serverLog);
 	const outputOf = async (execution: Json) => {
-		const ex = await api('GET', `/executions/${execution.id}?includeData=true`);
+		const ex = await finished(execution.id);
 		expect(ex.status).toBe('success');
 		return nodeOutput(ex.data.resultData.runData, TRIGGER);
 	};
@@ -131,7 +149,7 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 		sandbox = (await startSandbox()) as Sandbox & { state: Json };
 		base = `${sandbox.url}/cin7core/ExternalApi/v2`;
 		n8n = await createN8n('webhook', sandbox, { owner: OWNER });
-		await n8n.importWorkflows([workflow, checkWorkflow]);
+		await n8n.importWorkflows([workflow, checkWorkflow, atsWorkflow]);
 		await n8n.publish(WF_ID);
 		await start();
 		webhookUrl = `http://127.0.0.1:${n8n.inst.port}/webhook/${WEBHOOK_ID}/webhook`;
@@ -255,6 +273,32 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 		expect(missedSince).toBeLessThanOrEqual(Date.parse(failed.createdAt));
 		expect(Date.parse(out[0].webhookGap.reactivatedAt)).toBeGreaterThan(Date.parse(failed.createdAt));
 	}, T.server);
+
+	test("the available-to-sell template's webhook path: a sold-out SKU back in stock reaches Back in stock? within seconds", async () => {
+		await api('POST', `/workflows/${ATS_ID}/activate`);
+		const stockHooks = () => ours().filter((h: Json) => h.Type === 'Stock/AvailableStockLevelChanged');
+		try {
+			// The levels are stored before the webhook is registered (a full availability scan).
+			await until('the stock webhook', stockHooks, (h) => h.length === 1 && h[0].IsActive, 90_000, serverLog);
+			const withRows = new Set(core().availability.filter((r: Json) => r.OnHand || r.Available || r.OnOrder).map((r: Json) => r.ID));
+			const soldOut = core().products.find((p: Json) => p.Type === 'Stock' && p.Status === 'Active' && !withRows.has(p.ID));
+			const changedAt = Date.now();
+			await sandbox.mutate('cin7core', { entity: 'availability', sku: soldOut.SKU, location: 'Sydney Store', patch: { OnHand: 10, Allocated: 0 } });
+			const runs = async () => (await api('GET', `/executions?workflowId=${ATS_ID}&limit=10`)).data as Json[];
+			const list = await until('the back-in-stock execution', runs, (l) => l.length === 1, 60_000, serverLog);
+			const ex = await finished(list[0].id);
+			expect(ex.status).toBe('success');
+			const back = nodeOutput(ex.data.resultData.runData, 'Back-in-stock SKUs');
+			// 10 in Sydney Store, minus the 2-unit buffer; before: not held (0) since the activation.
+			expect(back).toEqual([expect.objectContaining({ sku: soldOut.SKU, before: null, after: 8, backInStock: true, outOfStock: false })]);
+			expect(back[0].availableToSell).toEqual(expect.objectContaining({ sku: soldOut.SKU, availableToSell: 8, buffer: 2 }));
+			// Seconds, not the schedule's 15 minutes (the delivery's own reads include the open draft orders).
+			expect(Date.parse(ex.startedAt) - changedAt).toBeLessThan(60_000);
+		} finally {
+			await api('POST', `/workflows/${ATS_ID}/deactivate`);
+			await until('the stock webhook removed', stockHooks, (h) => h.length === 0, 30_000, serverLog);
+		}
+	}, T.run);
 
 	test('deactivating the workflow removes the webhook from Cin7 Core', async () => {
 		await api('POST', `/workflows/${WF_ID}/deactivate`);

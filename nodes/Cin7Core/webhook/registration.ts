@@ -176,6 +176,8 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 			{ description: 'Delete one of them in Cin7 Core (or deactivate the workflow that registered it), then activate this workflow again.' },
 		);
 	}
+	// The stock levels first: a delivery may come as soon as the webhook exists.
+	await seedIfStock(this, type);
 	const secret = newSecret();
 	const body = webhookBody({ Type: type, IsActive: true, ExternalURL: url, ExternalAuthorizationType: 'bearerauth', ExternalBearerToken: secret });
 	const created = await withoutSecret(secret, async () => await coreRequest.call(this, 'POST', '/webhooks', undefined, body));
@@ -186,7 +188,6 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	forget(state);
 	remember(state, { ID: id, Type: type, ExternalURL: url }, secret);
 	gapClosed(state);
-	await seedIfStock(this, type);
 	return true;
 }
 
