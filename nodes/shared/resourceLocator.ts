@@ -87,6 +87,9 @@ export function byId(format: KeyFormat, errorMessage: string): TypedMode {
 	return { displayName: 'By ID', name: 'id', format, errorMessage };
 }
 
+/** A vendor value as shown in a search result: trimmed text, empty when missing. */
+export const shown = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
 /** What the user typed in a search box, trimmed; empty when nothing was typed. */
 export const searchText = (filter?: string): string => (filter ?? '').trim();
 

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { pageOfToken, searchPage, searchText } from '../../shared/resourceLocator';
+import { pageOfToken, searchPage, searchText, shown } from '../../shared/resourceLocator';
 import { coreRequest } from '../transport';
 
 /** A short page: the list opens fast and scrolling asks for the next one. */
@@ -25,8 +25,6 @@ async function readPage(
 	return { rows, more };
 }
 
-const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-
 /** Customers by name (Cin7 Core matches the start), or by exact contact email when an email is typed. */
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
@@ -39,7 +37,7 @@ export async function searchCustomers(
 	const { rows, more } = await readPage(this, '/customer', 'CustomerList', page, qs);
 	const results: INodeListSearchItems[] = rows
 		.filter((r) => r.ID)
-		.map((r) => ({ name: text(r.Name) || text(r.ID), value: text(r.ID), description: text(r.Status) || undefined }));
+		.map((r) => ({ name: shown(r.Name) || shown(r.ID), value: shown(r.ID), description: shown(r.Status) || undefined }));
 	return searchPage(results, more ? page + 1 : undefined);
 }
 
@@ -62,10 +60,10 @@ export async function searchProducts(
 		const got = await readPage(this, '/product', 'Products', page, qs);
 		more ||= got.more;
 		for (const r of got.rows) {
-			const id = text(r.ID);
+			const id = shown(r.ID);
 			if (!id || seen.has(id)) continue;
 			seen.add(id);
-			results.push({ name: `${text(r.Name) || id}${r.SKU ? ` (${text(r.SKU)})` : ''}`, value: id, description: text(r.Status) || undefined });
+			results.push({ name: `${shown(r.Name) || id}${r.SKU ? ` (${shown(r.SKU)})` : ''}`, value: id, description: shown(r.Status) || undefined });
 		}
 	}
 	return searchPage(results, more ? page + 1 : undefined);
@@ -83,12 +81,12 @@ export async function searchSales(
 	const results: INodeListSearchItems[] = rows
 		.filter((r) => r.SaleID)
 		.map((r) => {
-			const number = text(r.OrderNumber) || text(r.InvoiceNumber) || text(r.SaleID);
-			const customer = text(r.Customer);
+			const number = shown(r.OrderNumber) || shown(r.InvoiceNumber) || shown(r.SaleID);
+			const customer = shown(r.Customer);
 			return {
 				name: customer ? `${number} · ${customer}` : number,
-				value: text(r.SaleID),
-				description: [text(r.Status), text(r.CustomerReference)].filter(Boolean).join(' · ') || undefined,
+				value: shown(r.SaleID),
+				description: [shown(r.Status), shown(r.CustomerReference)].filter(Boolean).join(' · ') || undefined,
 			};
 		});
 	return searchPage(results, more ? page + 1 : undefined);

@@ -1,13 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchPage, searchText } from '../../shared/resourceLocator';
+import { searchPage, searchText, shown } from '../../shared/resourceLocator';
 import { joinWhere, quote } from '../helpers/where';
 import { omniFirstPage } from '../transport';
 
 /** Rows per search page; the editor asks for the next page while scrolling. */
 const SEARCH_ROWS = 50;
-
-const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 
 /**
  * `(f1 LIKE '%t%' OR f2 LIKE …)`, plus `id=t` when a whole number is typed; undefined when nothing
@@ -40,7 +38,7 @@ async function searchById(
 	return searchPage(withId.map(toItem), rows.length === SEARCH_ROWS ? last : undefined);
 }
 
-const personOf = (r: IDataObject) => [text(r.firstName), text(r.lastName)].filter(Boolean).join(' ');
+const personOf = (r: IDataObject) => [shown(r.firstName), shown(r.lastName)].filter(Boolean).join(' ');
 
 export async function searchContacts(
 	this: ILoadOptionsFunctions,
@@ -55,9 +53,9 @@ export async function searchContacts(
 		anyFieldLike(['company', 'firstName', 'lastName', 'email'], typed),
 		paginationToken,
 		(r) => ({
-			name: text(r.company) || personOf(r) || text(r.email) || text(r.id),
-			value: text(r.id),
-			description: [text(r.type), text(r.email)].filter(Boolean).join(' · ') || undefined,
+			name: shown(r.company) || personOf(r) || shown(r.email) || shown(r.id),
+			value: shown(r.id),
+			description: [shown(r.type), shown(r.email)].filter(Boolean).join(' · ') || undefined,
 		}),
 	);
 }
@@ -75,9 +73,9 @@ export async function searchProducts(
 		anyFieldLike(['name', 'styleCode'], typed),
 		paginationToken,
 		(r) => ({
-			name: `${text(r.name) || text(r.id)}${r.styleCode ? ` (${text(r.styleCode)})` : ''}`,
-			value: text(r.id),
-			description: text(r.status) || undefined,
+			name: `${shown(r.name) || shown(r.id)}${r.styleCode ? ` (${shown(r.styleCode)})` : ''}`,
+			value: shown(r.id),
+			description: shown(r.status) || undefined,
 		}),
 	);
 }
@@ -95,12 +93,12 @@ export async function searchSalesOrders(
 		anyFieldLike(['reference', 'company', 'email'], typed),
 		paginationToken,
 		(r) => {
-			const who = text(r.company) || personOf(r) || text(r.email);
-			const reference = text(r.reference) || text(r.id);
+			const who = shown(r.company) || personOf(r) || shown(r.email);
+			const reference = shown(r.reference) || shown(r.id);
 			return {
 				name: who ? `${reference} · ${who}` : reference,
-				value: text(r.id),
-				description: text(r.stage) || undefined,
+				value: shown(r.id),
+				description: shown(r.stage) || undefined,
 			};
 		},
 	);

@@ -1,14 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { httpStatusOf } from '../../shared/http';
-import { matchesSearch, searchPage, searchText } from '../../shared/resourceLocator';
+import { matchesSearch, searchPage, searchText, shown } from '../../shared/resourceLocator';
 import { isEmail } from '../helpers/email';
 import { dotdigitalRequest, rowsOf, seg, V2_PAGE_SIZE } from '../transport';
 
 /** Contacts per search page (v3 `limit`); the editor asks for the next page while scrolling. */
 const CONTACT_PAGE = 100;
-
-const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 
 /**
  * Lists (address books) whose name or ID contains the text. Dotdigital has no search by name: each
@@ -25,20 +23,20 @@ export async function searchLists(
 	const results: INodeListSearchItems[] = rows
 		.filter((l) => l.id !== undefined && matchesSearch(typed, l.name, l.id))
 		.map((l) => ({
-			name: text(l.name) || text(l.id),
-			value: text(l.id),
-			description: l.contacts === undefined ? undefined : `${text(l.contacts)} contacts`,
+			name: shown(l.name) || shown(l.id),
+			value: shown(l.id),
+			description: l.contacts === undefined ? undefined : `${shown(l.contacts)} contacts`,
 		}));
 	return searchPage(results, rows.length === V2_PAGE_SIZE ? skip + V2_PAGE_SIZE : undefined);
 }
 
 const contactItem = (c: IDataObject): INodeListSearchItems | undefined => {
-	const email = text((c.identifiers as IDataObject | undefined)?.email ?? c.email);
+	const email = shown((c.identifiers as IDataObject | undefined)?.email ?? c.email);
 	if (!email) return undefined;
 	const channel = (c.channelProperties as IDataObject | undefined)?.email as IDataObject | undefined;
-	const status = text(channel?.status);
+	const status = shown(channel?.status);
 	// The value is the email: the key every operation takes, and the one that still finds a suppressed contact.
-	return { name: email, value: email, description: [`ID ${text(c.contactId ?? c.id)}`, status].filter(Boolean).join(' · ') };
+	return { name: email, value: email, description: [`ID ${shown(c.contactId ?? c.id)}`, status].filter(Boolean).join(' · ') };
 };
 
 /** The `marker` of a v3 page's `next` link: where the following page starts. */
