@@ -109,6 +109,16 @@ describe.each(files)('%s', (file) => {
 		expect(others).not.toContain(wf.id);
 	});
 
+	test('node notes hold no line with exactly one "=" (n8n execute-batch reads it as a test directive and hides errors)', () => {
+		const directives = wf.nodes.flatMap((n) =>
+			String(n.notes ?? '')
+				.split('\n')
+				.filter((line) => line.split('=').length === 2)
+				.map((line) => `${n.name}: ${line}`),
+		);
+		expect(directives).toEqual([]);
+	});
+
 	test('node names and ids are unique; connections point at existing nodes', () => {
 		const names = wf.nodes.map((n) => n.name);
 		expect(new Set(names).size).toBe(names.length);
