@@ -83,7 +83,7 @@ const SYSTEMS = [
 			prepare: (data) => emulation('cin7core').prepare(data),
 		},
 		bench: {
-			scenarios: '../scripts/bench/scenarios/core',
+			scenarios: '../scripts/bench/scenarios/cin7core',
 			factsKey: 'core',
 			facts: (c) => ({
 				products: c.products.length,
