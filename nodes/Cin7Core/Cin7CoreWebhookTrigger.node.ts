@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getBins, getLocations } from './methods/loadOptions';
 import { receiveDelivery } from './webhook/delivery';
+import { eventSubtitle } from '../shared/subtitle';
 import { webhookTriggerProperties } from './webhook/description';
 import { checkWebhook, createWebhook, deleteWebhook } from './webhook/registration';
 
@@ -19,7 +20,7 @@ export class Cin7CoreWebhookTrigger implements INodeType {
 		icon: { light: 'file:cin7Core.svg', dark: 'file:cin7Core.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(webhookTriggerProperties),
 		description: 'Starts a workflow within seconds of a change in Cin7 Core, through a Cin7 Core webhook',
 		defaults: { name: 'Cin7 Core Webhook Trigger' },
 		inputs: [],

@@ -10,7 +10,6 @@ import { Workflow } from 'n8n-workflow';
 import type { ResourceMap } from '../../nodes/shared/operation';
 import { pollSettingsProperties } from '../../nodes/shared/pollSettings';
 import { returnAllProperties } from '../../nodes/shared/returnAll';
-import { eventSubtitle } from '../../nodes/shared/subtitle';
 
 const ROOT = path.join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,17 +46,6 @@ const actionNodes = nodes.filter((n) => n.routes);
 const triggers = nodes.filter((n) => n.node.description.polling);
 /** Polling and webhook triggers: their subtitle names the event. */
 const eventNodes = nodes.filter((n) => !n.routes);
-
-/**
- * Subtitles built elsewhere while this check arrived (the file is another change's): the check
- * reports them as pending instead of failing. Remove a name once its node uses eventSubtitle.
- */
-const SUBTITLE_PENDING = new Set(['cin7CoreWebhookTrigger']);
-
-it.each([...SUBTITLE_PENDING])('%s still builds its own subtitle (move it to eventSubtitle, then drop it from SUBTITLE_PENDING)', (name) => {
-	const entry = nodes.find((n) => n.node.description.name === name);
-	expect(entry?.node.description.subtitle).not.toBe(eventSubtitle(entry?.node.description.properties ?? []));
-});
 
 /** The subtitle n8n's editor shows for these parameters, evaluated by n8n's own expression engine. */
 function subtitleOf(node: INodeType, parameters: INodeParameters): unknown {
@@ -224,12 +212,9 @@ describe('every registered node follows the one shape', () => {
 	describe.each(eventNodes.map((n) => [n.node.description.name, n] as const))('%s', (name, { node }) => {
 		const events = optionsOf(node.description.properties.find((p) => p.name === 'event'));
 
-		const pending = SUBTITLE_PENDING.has(name);
-		it(`shows the chosen event's display name as its subtitle, for every event${pending ? ' (pending: with eventSubtitle of its own properties)' : ''}`, () => {
+		it(`shows the chosen event's display name as its subtitle, for every event`, () => {
 			expect(events.length).toBeGreaterThan(0);
-			// A pending node is checked with the one-line change it needs, so that change is known to work.
-			const subject = pending ? { ...node, description: { ...node.description, subtitle: eventSubtitle(node.description.properties) } } : node;
-			const shown = events.map((e) => ({ event: e.value, subtitle: subtitleOf(subject as INodeType, { event: e.value }) }));
+			const shown = events.map((e) => ({ event: e.value, subtitle: subtitleOf(node, { event: e.value }) }));
 			expect(shown).toEqual(events.map((e) => ({ event: e.value, subtitle: e.name })));
 		});
 	});

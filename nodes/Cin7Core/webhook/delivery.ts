@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
-import type { RequestContext } from '../../shared/http';
 import { eventOf, idsOf, recordsOf, stableJson, STOCK_EVENT } from './events';
 import { fetchFullRecord } from './fullRecord';
 import type { WebhookState } from './registration';
@@ -17,14 +16,6 @@ const DEDUPE_MAX_KEYS = 500;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
-/**
- * The shared transport takes the contexts that call vendors; a delivery's context has the same
- * credential and request helpers it uses (getCredentials, getNode, logger,
- * helpers.httpRequestWithAuthentication), so Fetch Full Record goes through it unchanged.
- */
-function transportContext(ctx: IWebhookFunctions): RequestContext {
-	return ctx as unknown as RequestContext;
-}
 
 /** Whether the request carries our secret as its bearer token (compared in constant time). */
 export function hasSecret(authorization: unknown, secret: string | undefined): boolean {
@@ -102,7 +93,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!records.length) return nothingToRun(this, 'empty payload', 0);
 
 	const fetch = event?.fullRecord !== undefined && (this.getNodeParameter('fetchFullRecord', true) as boolean);
-	const rc = transportContext(this);
+	const rc = this;
 	const keys = recentKeys(state, now);
 	const fresh: Keyed[] = [];
 	for (const record of records) {
