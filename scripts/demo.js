@@ -19,6 +19,7 @@ const cli = require('./lib/n8nCli');
 const srvLib = require('./lib/n8nServer');
 const { startSandbox } = require('./lib/sandbox');
 const { sandboxCredentials } = require('./lib/credentials');
+const { SYSTEMS } = require('../sandbox/systems');
 const { loadTemplates } = require('./lib/templates');
 const { summarizeRun, formatSummary } = require('./lib/summary');
 const { isPortFree, freePort } = require('./lib/ports');
@@ -28,7 +29,11 @@ const args = process.argv.slice(2);
 const ONCE = args.includes('--once');
 const portArg = args.find((a) => a.startsWith('--port='));
 const WANT_PORT = portArg ? Number(portArg.split('=')[1]) : 5678;
-const TIME_SCALE = 60; // sandbox rate limits run 60× faster; credentials raise their pacing to match
+// The sandbox's clock runs 60× faster (one vendor minute lasts 1 s: rate windows, Retry-After, import
+// durations), so the demo credentials' rates are the documented ones × 60 (Cin7 Core: 60 → 3600 calls
+// per minute). Said wherever the user sees those numbers: the banner, the credentials, the summary.
+const TIME_SCALE = 60;
+const SCALE_NOTE = `time scale ×${TIME_SCALE}: one vendor minute lasts ${60 / TIME_SCALE} s in the sandbox`;
 const OWNER = { email: 'demo@n8n-nodes-cin7.local', password: 'Cin7-Demo-2026!', firstName: 'Demo', lastName: 'Owner' };
 
 const log = (m = '') => process.stdout.write(`${m}\n`);
@@ -80,7 +85,7 @@ async function main() {
 	log(`Package staged (${stage.reused ? 'unchanged, reused' : `built in ${(stage.ms / 1000).toFixed(1)} s`}): ${stage.nodes.length} node(s), ${stage.credentials.length} credential(s)`);
 
 	sandbox = await startSandbox({ port: 0, size: 'demo', timeScale: TIME_SCALE, seed: 1 });
-	log(`Sandbox (demo data, rate limits ×${TIME_SCALE}): ${sandbox.url}`);
+	log(`Sandbox (demo data, ${SCALE_NOTE}; rate limits and waits run ${TIME_SCALE}× faster): ${sandbox.url}`);
 
 	cleanOldDemoFolders();
 	const dir = paths.scratchDir('.demo', 'n8n');
@@ -91,7 +96,7 @@ async function main() {
 
 	const credentials = sandboxCredentials(sandbox.url, { speedUp: TIME_SCALE });
 	await cli.importCredentials(inst, credentials);
-	log(`Credentials imported: ${credentials.map((c) => `${c.name} (${c.type})`).join(', ')}`);
+	for (const line of describeCredentials(credentials, sandboxCredentials(sandbox.url, { speedUp: 1 }))) log(line);
 
 	const templates = loadTemplates();
 	if (!templates.length) log('! workflows/ has no templates');
@@ -106,7 +111,7 @@ async function main() {
 		const requests = await sandbox.getRequests({ since });
 		const s = summarizeRun({ file: t.file, workflow: t.workflow, result, requests });
 		summaries.push(s);
-		log(formatSummary(s));
+		log(formatSummary(s, { timeScale: TIME_SCALE }));
 		log();
 	}
 
@@ -136,24 +141,67 @@ async function main() {
 			const s = summarizeRun({ file: t.file, workflow: t.workflow, result, requests });
 			s.name = `${s.name} [active: ${list.length} execution(s) so far; the first poll only sets the cursor]`;
 			summaries.push(s);
-			log(formatSummary(s));
+			log(formatSummary(s, { timeScale: TIME_SCALE }));
 			log();
 		}
 	}
 	return finish(summaries, t0, server);
 }
 
+/** Display names of a credential's fields, read from credentials/<file> (`displayName`, then `name`). */
+function fieldLabels(file) {
+	try {
+		const src = fs.readFileSync(path.join(paths.ROOT, 'credentials', file), 'utf8');
+		return Object.fromEntries([...src.matchAll(/displayName:\s*'([^']+)',\s*name:\s*'([^']+)'/g)].map((m) => [m[2], m[1]]));
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The imported credentials as the editor shows them (no secrets): Base URL and every field the time
+ * scale changed, next to the documented value its hint names.
+ */
+function describeCredentials(scaled, documented) {
+	const lines = ['Credentials imported (open them under Overview → Credentials):'];
+	let anyScaled = false;
+	for (const c of scaled) {
+		const labels = fieldLabels((SYSTEMS.find((s) => s.credential.type === c.type) || { credential: {} }).credential.file || '');
+		const real = (documented.find((d) => d.type === c.type) || { data: {} }).data;
+		const fields = [];
+		if (c.data.baseUrl) fields.push(`${labels.baseUrl || 'Base URL'} ${c.data.baseUrl}`);
+		for (const [k, v] of Object.entries(c.data)) {
+			if (typeof v !== 'number' || real[k] === v) continue;
+			anyScaled = true;
+			fields.push(`${labels[k] || k} ${v} (= ${real[k]} documented × time scale ${TIME_SCALE})`);
+		}
+		lines.push(`  ${c.name} (${c.type}): ${fields.join(', ')}`);
+	}
+	if (anyScaled) {
+		lines.push(
+			`  Why not the documented rates the credentials' hints name (Cin7 Core: 60 calls a minute): the sandbox's clock runs`,
+			`  ${TIME_SCALE}× faster (one vendor minute lasts ${60 / TIME_SCALE} s), so ${TIME_SCALE}× the calls fit in a real minute. With a real account keep the documented values.`,
+		);
+	}
+	return lines;
+}
+
 function finish(summaries, t0, running) {
 	const failed = summaries.filter((s) => s.status !== 'success');
 	log('─'.repeat(72));
-	log(`${summaries.length - failed.length}/${summaries.length} template(s) succeeded in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+	log(`${summaries.length - failed.length}/${summaries.length} template(s) succeeded in ${((Date.now() - t0) / 1000).toFixed(0)} s (sandbox ${SCALE_NOTE}).`);
+	const skipped = summaries.reduce((a, s) => a + (s.skipped || 0), 0);
+	const itemsFailed = summaries.reduce((a, s) => a + (s.failed || 0), 0);
+	log(`Items skipped by the templates' own branches (expected): ${skipped}; items failed: ${itemsFailed}.`);
 	for (const f of failed) log(`  ✘ ${f.file}: ${f.error}`);
+	for (const s of summaries.filter((x) => x.status === 'success' && x.failed)) log(`  ! ${s.file}: ${s.failed} item(s) failed (see its summary above)`);
 	if (ONCE) return shutdown(failed.length ? 1 : 0);
 	log('');
 	log(`  n8n editor:  ${running.url}`);
 	log(`  login:       ${OWNER.email}`);
 	log(`  password:    ${OWNER.password}`);
 	log(`  sandbox:     ${sandbox.url}  (inspect: ${sandbox.url}/_sandbox/state?system=${SYSTEM_KEYS[0]}, /_sandbox/requests)`);
+	log(`  time scale:  ×${TIME_SCALE} (one vendor minute lasts ${60 / TIME_SCALE} s; the credentials' rates are ×${TIME_SCALE} to match)`);
 	log('');
 	log('Credentials point at the sandbox; open a template and press "Execute workflow". Ctrl-C stops everything.');
 	running.child.on('exit', () => shutdown(stopping ? 0 : 1));
