@@ -6,26 +6,45 @@ const { spawn } = require('child_process');
 const { NODE24, N8N_BIN } = require('./paths');
 const { freePort } = require('./ports');
 
-/** Runs `n8n <args>` with Node 24 in its own process group; resolves {code, stdout, stderr, ms}. */
+/**
+ * Runs `n8n <args>` with Node 24 in its own process group; resolves {code, stdout, stderr, ms}.
+ * Output goes to files, not pipes: `n8n execute` prints the whole execution (megabytes) as one log
+ * line and exits, and a pipe that has not drained by then loses the end of it; file writes do not.
+ */
+let runSeq = 0;
 function runN8n(inst, args, { env = {}, timeoutMs = 180000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
+		const base = path.join(inst.dir, `cli-${process.pid}-${++runSeq}`);
+		const outFd = fs.openSync(`${base}.out`, 'w');
+		const errFd = fs.openSync(`${base}.err`, 'w');
 		const child = spawn(NODE24, [N8N_BIN, ...args], {
 			cwd: inst.dir,
 			env: inst.env(env),
 			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd, errFd],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
+		fs.closeSync(outFd);
+		fs.closeSync(errFd);
+		const collect = () => {
+			const read = (f) => {
+				try {
+					const text = fs.readFileSync(f, 'utf8');
+					fs.rmSync(f, { force: true });
+					return text;
+				} catch {
+					return '';
+				}
+			};
+			return { stdout: read(`${base}.out`), stderr: read(`${base}.err`) };
+		};
 		const timer = setTimeout(() => {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
 			} catch {
 				/* gone */
 			}
+			const { stdout, stderr } = collect();
 			reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${tail(stdout + stderr)}`));
 		}, timeoutMs);
 		child.on('error', (e) => {
@@ -34,7 +53,7 @@ function runN8n(inst, args, { env = {}, timeoutMs = 180000 } = {}) {
 		});
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr, ms: Date.now() - t0 });
+			resolve({ code, ...collect(), ms: Date.now() - t0 });
 		});
 	});
 }
