@@ -37,6 +37,8 @@ const PACED_SECOND_MS = pacedWindowMs(SECOND_MS);
 
 class Pacer {
 	private readonly recent: number[] = [];
+	/** When the last call was granted (its entry in `recent` may have been moved later since). */
+	private lastGrant = Number.NEGATIVE_INFINITY;
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(private limits: PacingLimits) {}
@@ -74,12 +76,15 @@ class Pacer {
 				waitMs = this.recent[this.recent.length - this.limits.perMinute] + PACED_MINUTE_MS - now;
 			}
 			const perSecond = this.limits.perSecond;
-			if (perSecond && this.recent.length) {
+			if (perSecond) {
 				// Evenly spaced rather than in bursts: any perSecond + 1 calls in a row span a held
-				// second, and no call waits at the edge of a second with others.
-				waitMs = Math.max(waitMs, this.recent[this.recent.length - 1] + Math.ceil(PACED_SECOND_MS / perSecond) - now);
+				// second, and no call waits at the edge of a second with others. Counted from the
+				// grants: the interval's own margin (1.25 s ÷ 3 instead of 1 s ÷ 3) covers jitter,
+				// and the time a call takes does not slow the next one down.
+				waitMs = Math.max(waitMs, this.lastGrant + Math.ceil(PACED_SECOND_MS / perSecond) - now);
 			}
 			if (waitMs <= 0) {
+				this.lastGrant = now;
 				this.recent.push(now);
 				// The window never needs more entries than the per-minute limit.
 				if (this.recent.length > this.limits.perMinute) this.recent.shift();

@@ -407,6 +407,21 @@ describe('vendorRequest: pacing and daily budget', () => {
 		expect(clock.sleeps).toEqual([63_200 - 4000]);
 	});
 
+	it('spaces calls under a per-second limit from their grants: time spent answering counts towards the interval', async () => {
+		nock(BASE)
+			.get('/v2/thing')
+			.times(3)
+			.reply(200, () => {
+				clock.advance(300);
+				return {};
+			});
+		const c = ctx();
+		const p = profile({ pacing: () => ({ perMinute: 60, perSecond: 3 }) });
+		for (let i = 0; i < 3; i++) await call(c, p);
+		// 417 ms between grants; each answer took 300 ms of it.
+		expect(clock.sleeps).toEqual([117, 117]);
+	});
+
 	it('holds each window a margin longer than documented, so network jitter at its edge is not throttled', async () => {
 		expect(pacedWindowMs(60_000)).toBe(61_200);
 		expect(pacedWindowMs(1_000)).toBe(1_250);
