@@ -99,7 +99,7 @@ async function main() {
 			// --scale is given.
 			const scale = (!opts.scaleGiven && scen.timeScale) || opts.scale;
 			for (const variant of variants) {
-				const row = { scenario: scen.name, variant: variant === 'pkg' ? 'package' : 'naive', size: n, limitPerMinute: scen.limitPerMinute, rateWindows: scen.rateWindows, timeScale: scale, what: scen.what };
+				const row = { scenario: scen.name, variant: variant === 'pkg' ? 'package' : 'naive', size: n, limitPerMinute: scen.limitPerMinute, rateWindows: scen.rateWindows, pacingBound: Boolean(scen.pacingBound), timeScale: scale, what: scen.what };
 				rows.push(row);
 				if (scen.maxSize && n > scen.maxSize && !opts.allSizes) { row.skipped = `not run above ${scen.maxSize} records by default (slow by design, see README); --all-sizes runs it`; continue; }
 				if (!startSandbox) { row.skipped = 'sandbox/server.js could not be loaded'; continue; }

@@ -79,9 +79,13 @@ function verdicts(rows) {
 	out.push(`calls ≤ 1.1 × minimum: ${overCalls.length ? 'NOT MET for ' + overCalls.map((r) => `${r.scenario}@${r.size} (${fmt(r.callRatio, 2)}×)`).join(', ') : 'met'} (${pkg.length - overCalls.length}/${pkg.length} runs)`);
 	const thr = pkg.filter((r) => r.throttled > 0);
 	out.push(`0 throttled responses: ${thr.length ? 'NOT MET for ' + thr.map((r) => `${r.scenario}@${r.size} (${r.throttled})`).join(', ') : 'met'} (${pkg.length - thr.length}/${pkg.length} runs)`);
-	const rated = pkg.filter((r) => r.rateUtilisation != null);
+	// Judged where the client waits on pacing (scenarios marked pacingBound); elsewhere the rate
+	// shows what else is the bottleneck (the sandbox, the client's CPU, page latency).
+	const rated = pkg.filter((r) => r.rateUtilisation != null && r.pacingBound);
 	const slow = rated.filter((r) => r.rateUtilisation < 0.9);
-	out.push(`≥ 90 % of the allowed call rate (sustained, runs needing more than one rate window; meaningful where pacing is the bottleneck): ${rated.length ? (slow.length ? 'NOT MET for ' + slow.map((r) => `${r.scenario}@${r.size} (${fmt(100 * r.rateUtilisation)} %)`).join(', ') : 'met') + ` (${rated.length - slow.length}/${rated.length} runs)` : 'no run needed more than one window'}`);
+	out.push(`≥ 90 % of the allowed call rate (pacing-bound scenarios): ${rated.length ? (slow.length ? 'NOT MET for ' + slow.map((r) => `${r.scenario}@${r.size} (${fmt(100 * r.rateUtilisation)} %)`).join(', ') : 'met') + ` (${rated.length - slow.length}/${rated.length} runs)` : 'no pacing-bound run'}`);
+	const other = pkg.filter((r) => r.rateUtilisation != null && !r.pacingBound);
+	if (other.length) out.push(`  rate of other runs longer than one window (bound by the sandbox, CPU or page latency, not judged): ${other.map((r) => `${r.scenario}@${r.size} ${fmt(100 * r.rateUtilisation)} %`).join(', ')}`);
 	// Memory: peak RSS across sizes per package scenario.
 	const byScen = new Map();
 	for (const r of pkg) { if (!byScen.has(r.scenario)) byScen.set(r.scenario, []); byScen.get(r.scenario).push(r); }

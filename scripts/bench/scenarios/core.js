@@ -119,6 +119,7 @@ module.exports = [
 		...base,
 		name: 'core.saleGetPerItem',
 		timeScale: PER_ITEM_TIME_SCALE,
+		pacingBound: true,
 		what: 'Cin7 Core node, Sale → Get for each of n ÷ 20 items (300–1,000): one call per sale, bound by the 60/min pacing',
 		// Enough sales (size ÷ 2) without seeding a large catalogue.
 		sandboxSize: (n) => 2 * perItemCount(n),

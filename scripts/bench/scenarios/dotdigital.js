@@ -94,6 +94,7 @@ module.exports = [
 		...base,
 		name: 'dd.contactUpsertPerItem',
 		timeScale: PER_ITEM_TIME_SCALE,
+		pacingBound: true,
 		what: 'Dotdigital node, Contact → Create or Update for each of n ÷ 20 items (300–1,000): one PATCH per contact, bound by the 35/min pacing (the Low tier, the credential default)',
 		limitPerMinute: DD_CALLS_PER_MINUTE,
 		naiveMax: Infinity,

@@ -92,6 +92,7 @@ module.exports = [
 		...base,
 		name: 'omni.salesOrderGetPerItem',
 		timeScale: PER_ITEM_TIME_SCALE,
+		pacingBound: true,
 		what: 'Cin7 Omni node, Sales Order → Get for each of n ÷ 20 items (300–1,000): one call per order, bound by the 3/s and 60/min pacing',
 		sandboxSize: (n) => 2 * perItemCount(n), // orders = size ÷ 2
 		input: (state, n) => ({ ids: state.cin7omni.orders.slice(0, perItemCount(n)).map((o) => o.id) }),
