@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { pollSettingsProperties } from '../../shared/pollSettings';
 import { ORDER_STATUSES, SALE_STATUSES, SHIPPING_STATUSES } from '../actions/sale/statusOptions';
 import { excludedBinsProperty } from '../actions/stock/excludedBins';
+import { excludedLocationsProperty, sellableLocationsProperty } from '../actions/stock/locationFields';
 import { RECORD_EVENTS } from './recordEvents';
 
 export const triggerProperties: INodeProperties[] = [
@@ -84,26 +85,8 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Whether to watch deprecated products too when SKUs is empty',
 		displayOptions: { show: { event: ['stockLevelChanged'] } },
 	},
-	{
-		displayName: 'Sellable Location Names or IDs',
-		name: 'sellableLocations',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLocations' },
-		default: [],
-		description:
-			'Locations whose stock can be sold. Leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { event: ['stockLevelChanged'] } },
-	},
-	{
-		displayName: 'Excluded Location Names or IDs',
-		name: 'excludedLocations',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLocations' },
-		default: [],
-		description:
-			'Locations never sold from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { event: ['stockLevelChanged'] } },
-	},
+	sellableLocationsProperty({ displayOptions: { show: { event: ['stockLevelChanged'] } } }),
+	excludedLocationsProperty({ displayOptions: { show: { event: ['stockLevelChanged'] } } }),
 	excludedBinsProperty({ displayOptions: { show: { event: ['stockLevelChanged'] } } }),
 	{
 		displayName: 'Deduct Unauthorised Orders',

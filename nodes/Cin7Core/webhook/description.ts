@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { safetyBufferProperties } from '../../shared/safetyBuffer';
 import { excludedBinsProperty } from '../actions/stock/excludedBins';
+import { excludedLocationsProperty, sellableLocationsProperty } from '../actions/stock/locationFields';
 import { eventOptions, FULL_RECORD_EVENTS, STOCK_EVENT } from './events';
 
 /** The stock event's available-to-sell settings: those of the polling trigger's stock event, plus the buffer. */
@@ -15,24 +16,8 @@ const stockSettings: INodeProperties[] = [
 		placeholder: 'e.g. SHIRT-RED-M, SHIRT-RED-L',
 		description: 'Comma-separated SKUs to report. Leave empty for every SKU a delivery names.',
 	},
-	{
-		displayName: 'Sellable Location Names or IDs',
-		name: 'sellableLocations',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLocations' },
-		default: [],
-		description:
-			'Locations whose stock can be sold. Leave empty for all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Excluded Location Names or IDs',
-		name: 'excludedLocations',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getLocations' },
-		default: [],
-		description:
-			'Locations never sold from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	sellableLocationsProperty(),
+	excludedLocationsProperty(),
 	excludedBinsProperty(),
 	{
 		displayName: 'Deduct Unauthorised Orders',
