@@ -51,7 +51,14 @@ const DD_BASE = '/dotdigital/r1';
 const CORE_LOGIN = { accountId: 'sandbox-core-account', applicationKey: 'sandbox-core-key-7f3a9c' };
 const OMNI_LOGIN = { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d' };
 const DD_LOGIN = { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' };
+const OD_BASE = '/orderdesk/api/v2';
+const OD_LOGIN = { storeId: 'sandbox-od-store-2417', apiKey: 'sandbox-od-key-8d4f1b' };
 
+const EM_BASE = '/emarsys/api/v3';
+const EM_LOGIN = {
+	clientId: 'sandbox-emarsys-client', clientSecret: 'sandbox-emarsys-secret-3d9f1b', wsseUser: 'sandbox_emarsys001', wsseSecret: 'sandbox-emarsys-wsse-8a2c7e',
+	merchantId: '1A2B3C4D5E6F7A8B', salesDataToken: 'sandbox-emarsys-sales-token-5e7b2f',
+};
 const SYSTEMS = [
 	{
 		key: 'cin7core',
@@ -176,6 +183,89 @@ const SYSTEMS = [
 			scenarios: '../scripts/bench/scenarios/dotdigital',
 			factsKey: 'dd',
 			facts: (d) => ({ contacts: d.contacts.length }),
+		},
+	},
+	{
+		key: 'orderdesk',
+		label: 'Order Desk',
+		emulation: './orderdesk',
+		basePath: OD_BASE,
+		extraBaseUrls: {},
+		probe: '/test',
+		credential: { type: 'orderDeskApi', id: 'orderDeskCred001', name: 'Order Desk account', file: 'OrderDeskApi.credentials.ts' },
+		loginKey: 'orderdesk',
+		login: OD_LOGIN,
+		auth: { headers: { 'ORDERDESK-STORE-ID': OD_LOGIN.storeId, 'ORDERDESK-API-KEY': OD_LOGIN.apiKey } },
+		credentialData: (url, speedUp) => ({
+			...OD_LOGIN,
+			baseUrl: url + OD_BASE,
+			requestsPerSecond: 3 * speedUp,
+			refillPerSecond: 3 * speedUp,
+			bucketSize: 20,
+		}),
+		// the leaky bucket (20, refilling 3/s) as the sliding windows it implies (sandbox/orderdesk-bucket.js)
+		rateLimits: { orderdesk: require('./orderdesk-bucket').leakyBucketWindows(20, 3) },
+		throttle: { forms: ['429'] },
+		options: {},
+		seed: {
+			salt: 12,
+			sizes: { demo: { odOrders: 60, odInventory: 240 }, bench: { odOrders: 10000, odInventory: 10000 } },
+			scale: (n, f) => ({ odOrders: Math.max(10, Math.round(60 * f)), odInventory: Math.max(10, Math.round(240 * f)) }),
+			build: (rng, sz, anchor, state) => require('./orderdesk-seed').seedOrderDesk(rng, sz, anchor, state),
+			prepare: (data) => emulation('orderdesk').prepare(data),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/orderdesk',
+			factsKey: 'od',
+			facts: (d) => ({ orders: d.orders.length, inventoryItems: d.inventory.length }),
+		},
+	},
+	{
+		key: 'emarsys',
+		label: 'Emarsys',
+		emulation: './emarsys',
+		// OAuth 2.0 (the default) calls /api/v3 with a bearer token; legacy WSSE calls /api/v2
+		basePath: EM_BASE,
+		extraBaseUrls: { emarsysWsse: ['/emarsys/api/v2'], emarsysToken: ['/emarsys/auth/oauth2/token'], emarsysSalesData: ['/emarsys/hapi'], emarsysCatalogFetch: ['/emarsys/predict/catalog/fetch'] },
+		probe: '/settings',
+		credential: { type: 'emarsysApi', id: 'emarsysCred00001', name: 'Emarsys account', file: 'EmarsysApi.credentials.ts' },
+		loginKey: 'emarsys',
+		login: EM_LOGIN,
+		// a plain client sends a fresh signed access token (what the token endpoint would issue)
+		auth: { get headers() { return { Authorization: `Bearer ${emulation('emarsys').mintToken(EM_LOGIN.clientId)}` }; } },
+		credentialData: (url, speedUp) => ({
+			authType: 'oauth2',
+			clientId: EM_LOGIN.clientId,
+			clientSecret: EM_LOGIN.clientSecret,
+			tokenUrl: url + '/emarsys/auth/oauth2/token',
+			username: EM_LOGIN.wsseUser,
+			secret: EM_LOGIN.wsseSecret,
+			baseUrl: url + EM_BASE,
+			salesDataUrl: url + '/emarsys/hapi',
+			salesDataMerchantId: EM_LOGIN.merchantId,
+			salesDataToken: EM_LOGIN.salesDataToken,
+			callsPerMinute: 1000 * speedUp,
+		}),
+		// event triggers and sales lines are records (a re-run must add none); exports and catalog
+		// fetches log what each run asked for
+		logCollections: ['exports', 'catalogFetches', 'salesUploads'],
+		rateLimits: { emarsys: [{ name: 'minute', limit: 1000, windowMs: MINUTE }] },
+		throttle: { forms: ['429'] },
+		options: {
+			// access-token lifetime in seconds (default 3600, as Emarsys issues); short values test refresh
+			emarsysTokenTtl: { normalize: (v) => Math.max(0, Math.floor(Number(v)) || 0) },
+		},
+		seed: {
+			salt: 11,
+			sizes: { demo: { emContacts: 60 }, bench: { emContacts: 2000 } },
+			scale: (n, f) => ({ emContacts: Math.max(1, Math.round(60 * f)) }),
+			build: (rng, sz, anchor, state) => emulation('emarsys').seedEmarsys(rng, sz, anchor, state.cin7core),
+			prepare: (data) => emulation('emarsys').prepare(data),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/emarsys',
+			factsKey: 'em',
+			facts: (d) => ({ contacts: d.contacts.length, catalogItems: d.catalog.items.length }),
 		},
 	},
 ];
