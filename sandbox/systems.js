@@ -199,9 +199,10 @@ const SYSTEMS = [
 		credentialData: (url, speedUp) => ({
 			...OD_LOGIN,
 			baseUrl: url + OD_BASE,
-			requestsPerSecond: 3 * speedUp,
 			refillPerSecond: 3 * speedUp,
 			bucketSize: 20,
+			// the zone the store reads and writes its dates in (the sandbox's store is not on UTC)
+			timeZone: require('./orderdesk-dates').STORE_TIME_ZONE,
 		}),
 		// the leaky bucket (20, refilling 3/s) as the sliding windows it implies (sandbox/orderdesk-bucket.js)
 		rateLimits: { orderdesk: require('./orderdesk-bucket').leakyBucketWindows(20, 3) },
