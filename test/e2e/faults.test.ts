@@ -16,20 +16,17 @@
  * the remaining records arrive, none twice.
  */
 import { createN8n, credentialRef, loadTemplates, nodeOutput, serverApi, sleep, startSandbox, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
+import { allTemplatesWanted, representatives } from './harness/representatives';
 import { diff, project, type Projection } from './harness/targetState';
 
-// The contacts round trip by default (contacts + unsubscribes, Core and Omni: ~5 minutes);
-// FAULTS_ALL_TEMPLATES=1 runs every Dotdigital template (orders, products too: ~15 minutes);
-// FAULTS_TEMPLATES=<file>,<file> runs just those.
+// The contacts round trip by default, one Cin7 side each way (Core contacts, Omni unsubscribes:
+// the representatives of harness/representatives.ts); FAULTS_ALL_TEMPLATES=1 or E2E_ALL_TEMPLATES=1
+// runs every Dotdigital template (~15 minutes); FAULTS_TEMPLATES=<file>,<file> runs just those.
 const chosen = process.env.FAULTS_TEMPLATES?.split(',').map((f) => f.trim()).filter(Boolean);
-const templates = loadTemplates().filter(
-	(t) =>
-		t.manual &&
-		/dotdigital/.test(t.file) &&
-		(chosen?.length
-			? chosen.includes(t.file)
-			: process.env.FAULTS_ALL_TEMPLATES === '1' || /contacts|unsubscribes/.test(t.file)),
-);
+const dotdigitalTemplates = loadTemplates().filter((t) => t.manual && /dotdigital/.test(t.file));
+const templates = chosen?.length
+	? dotdigitalTemplates.filter((t) => chosen.includes(t.file))
+	: representatives(dotdigitalTemplates, { all: process.env.FAULTS_ALL_TEMPLATES === '1' || allTemplatesWanted() });
 const ids = templates.map((t) => t.workflow.id);
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
 

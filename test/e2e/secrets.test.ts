@@ -3,38 +3,48 @@
  * execute-batch), then a run in which the sandbox answers ~20 % of the calls with a 400 whose body
  * echoes the request headers (credentials included, as some vendor error pages do) mixed with other
  * faults, then one `n8n execute` (its printed result) and the executions read back through n8n's
- * public API. Every place the plaintext could end up is searched for each credential secret —
- * Cin7 Core applicationKey, Cin7 Omni apiKey, Dotdigital password — and for the base64 of
- * `user:secret` that Basic auth sends:
+ * public API. Every place the plaintext could end up is searched for each credential secret of every
+ * system in the sandbox registry (each login field named like a key, secret, password or token: Cin7
+ * Core applicationKey, Cin7 Omni apiKey, Dotdigital password, …) and for the base64 of `user:secret`
+ * that Basic auth sends:
  *   - CLI stdout/stderr of every command, execute-batch snapshots (the full execution data),
  *   - n8n's execution records via the public API (includeData=true),
  *   - every file in the n8n user folder: the SQLite database (+ WAL), config, logs (n8n stores
  *     credentials encrypted, so the plaintext must not be there either),
  *   - n8n's server log, the sandbox request log.
- * Expected hits: zero.
+ * Expected hits: zero. CI runs one representative template per target system
+ * (harness/representatives.ts); E2E_ALL_TEMPLATES=1 runs them all.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 import { createN8n, loadTemplates, serverApi, startSandbox, T, type Json, type N8n, type Sandbox } from './harness/n8n';
+import { representatives } from './harness/representatives';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const credLib = require('../../scripts/lib/credentials');
 const cli = require('../../scripts/lib/n8nCli');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const OWNER = { email: 'owner@secrets.test', password: 'Secrets-Passw0rd!' };
-const L = credLib.SANDBOX_LOGINS;
+const { SYSTEMS } = require('../../sandbox/systems');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const SECRETS: Record<string, string> = {
-	'Cin7 Core applicationKey': L.core.applicationKey,
-	'Cin7 Omni apiKey': L.omni.apiKey,
-	'Dotdigital password': L.dotdigital.password,
-	'Cin7 Omni Basic (base64 user:apiKey)': b64(`${L.omni.username}:${L.omni.apiKey}`),
-	'Dotdigital Basic (base64 user:password)': b64(`${L.dotdigital.username}:${L.dotdigital.password}`),
-};
+const SECRET_FIELD = /key|secret|password|token/i;
 
-const templates = loadTemplates().filter((t) => t.manual);
+/** Every secret login field of every registered system, plus the Basic header value it makes. */
+function registrySecrets(): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const system of SYSTEMS as Json[]) {
+		for (const [field, value] of Object.entries((system.login ?? {}) as Record<string, unknown>)) {
+			if (SECRET_FIELD.test(field) && typeof value === 'string' && value) out[`${system.label} ${field}`] = value;
+		}
+		const basic = system.auth?.basic;
+		if (basic?.password) out[`${system.label} Basic (base64 user:password)`] = b64(`${basic.username}:${basic.password}`);
+	}
+	return out;
+}
+const SECRETS = registrySecrets();
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const templates = representatives(loadTemplates().filter((t) => t.manual));
 
 function walk(dir: string, out: string[] = []): string[] {
 	if (!fs.existsSync(dir)) return out;
@@ -69,6 +79,7 @@ describe('no credential secret in any output, error, execution record, log or re
 
 	test('the secrets are the ones the sandbox checks (a search for them is meaningful)', () => {
 		for (const s of Object.values(SECRETS)) expect(s.length).toBeGreaterThanOrEqual(12);
+		for (const name of ['Cin7 Core applicationKey', 'Cin7 Omni apiKey', 'Dotdigital password']) expect(Object.keys(SECRETS)).toContain(name);
 		expect(templates.length).toBeGreaterThan(0);
 	});
 
