@@ -51,6 +51,13 @@ const DD_BASE = '/dotdigital/r1';
 const CORE_LOGIN = { accountId: 'sandbox-core-account', applicationKey: 'sandbox-core-key-7f3a9c' };
 const OMNI_LOGIN = { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b8e2d' };
 const DD_LOGIN = { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' };
+const SPARKLAYER_BASE = '/sparklayer/live';
+const SPARKLAYER_LOGIN = { siteId: 'sandbox-site-1', clientId: 'sandbox-sl-client', clientSecret: 'sandbox-sl-secret-3d9f1b' };
+const SHOPIFY_BASE = '/shopify';
+const SHOPIFY_LOGIN = {
+	shopDomain: 'sandbox-b2b.myshopify.com', adminAccessToken: 'shpat_sandbox0b2b0token0000000000001',
+	clientId: 'sandbox-shopify-client', clientSecret: 'sandbox-shopify-secret-5e2c8a',
+};
 const OD_BASE = '/orderdesk/api/v2';
 const OD_LOGIN = { storeId: 'sandbox-od-store-2417', apiKey: 'sandbox-od-key-8d4f1b' };
 
@@ -267,6 +274,92 @@ const SYSTEMS = [
 			scenarios: '../scripts/bench/scenarios/emarsys',
 			factsKey: 'em',
 			facts: (d) => ({ contacts: d.contacts.length, catalogItems: d.catalog.items.length }),
+		},
+	},
+	{
+		key: 'sparklayer',
+		label: 'SparkLayer',
+		emulation: './sparklayer',
+		basePath: SPARKLAYER_BASE,
+		// the test host (test.app.sparklayer.io) has its own data and keys; the live keys answer 401 there
+		extraBaseUrls: { sparklayerTest: ['/sparklayer/test'] },
+		testLogin: { siteId: 'sandbox-site-1', clientId: 'sandbox-sl-test-client', clientSecret: 'sandbox-sl-test-secret-77aa01' },
+		// a client of a plan without API access: the token endpoint answers 403 (credential test)
+		noApiClientId: 'sandbox-sl-noapi',
+		probe: '/api/v1/customer-groups',
+		credential: { type: 'sparkLayerApi', id: 'sparkLayerCred01', name: 'SparkLayer account', file: 'SparkLayerApi.credentials.ts' },
+		loginKey: 'sparklayer',
+		login: SPARKLAYER_LOGIN,
+		// a bearer token from POST /api/auth/token (Site-Id header + JSON body); see sandbox/README.md
+		// Plain HTTP clients (tests, bench probes, e2e checks) send a token the sandbox pre-issues and never
+		// expires; n8n's credential gets real ones from POST /api/auth/token (Site-Id + JSON body).
+		plainClientToken: 'sl_sandbox_plain_client_token_0001',
+		auth: { headers: { Authorization: 'Bearer sl_sandbox_plain_client_token_0001', 'Site-Id': SPARKLAYER_LOGIN.siteId } },
+		credentialData: (url, speedUp) => ({
+			environment: 'live',
+			...SPARKLAYER_LOGIN,
+			baseUrl: url + SPARKLAYER_BASE,
+			callsPerMinute: 300 * speedUp,
+		}),
+		// SparkLayer publishes no number; the sandbox answers 429 + Retry-After above 10 calls a second
+		rateLimits: { sparklayer: [{ name: 'second', limit: 10, windowMs: SECOND }] },
+		throttle: { forms: ['429'] },
+		options: {
+			// every Nth write answers 409 "concurrent update" (default 0 = never), for retry tests and the bench
+			sparklayerConflictEvery: { normalize: (v) => Math.max(0, Math.floor(Number(v)) || 0) },
+		},
+		seed: {
+			salt: 13,
+			sizes: { demo: { slGroups: 3 }, bench: { slGroups: 3 } },
+			scale: () => ({ slGroups: 3 }),
+			build: () => emulation('sparklayer').seedSparkLayer(),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/sparklayer',
+			factsKey: 'sparklayer',
+			facts: (s) => ({ priceLists: s.live.priceLists.length, groups: s.live.groups.length }),
+		},
+	},
+	{
+		key: 'shopify',
+		label: 'Shopify',
+		emulation: './shopify',
+		basePath: SHOPIFY_BASE,
+		extraBaseUrls: {},
+		// a valid token without the customer scopes (queries answer ACCESS_DENIED), for the credential test
+		noScopeToken: 'shpat_sandbox0noscope00000000000000002',
+		// the scopes of the registry login's token and of client-credentials tokens
+		scopes: ['read_customers', 'write_customers', 'read_products'],
+		shopDomain: SHOPIFY_LOGIN.shopDomain,
+		apiVersion: '2026-01',
+		probe: '/admin/api/2026-01/graphql.json?query=%7Bshop%7Bname%7D%7D',
+		credential: { type: 'shopifyB2bApi', id: 'shopifyB2bCred01', name: 'Shopify B2B account', file: 'ShopifyB2bApi.credentials.ts' },
+		loginKey: 'shopify',
+		login: SHOPIFY_LOGIN,
+		auth: { headers: { 'X-Shopify-Access-Token': SHOPIFY_LOGIN.adminAccessToken } },
+		credentialData: (url, speedUp) => ({
+			shopDomain: SHOPIFY_LOGIN.shopDomain,
+			apiVersion: '2026-01',
+			authentication: 'accessToken',
+			adminAccessToken: SHOPIFY_LOGIN.adminAccessToken,
+			baseUrl: url + SHOPIFY_BASE,
+			pointsPerSecond: 100 * speedUp,
+		}),
+		// GraphQL is limited by query cost inside the emulation (leaky bucket, THROTTLED answers);
+		// this window limits the Dev Dashboard token endpoint only
+		rateLimits: { 'shopify:token': [{ name: 'minute', limit: 60, windowMs: MINUTE }] },
+		throttle: { forms: ['429'] },
+		options: {},
+		seed: {
+			salt: 23,
+			sizes: { demo: { shopifyCustomers: 15 }, bench: { shopifyCustomers: 10000 } },
+			scale: (n, f) => ({ shopifyCustomers: Math.max(1, Math.round(15 * f)) }),
+			build: (rng, sz, anchor, state) => emulation('shopify').seedShopify(rng, sz, anchor, state.cin7core.customers),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/shopify',
+			factsKey: 'shopify',
+			facts: (s) => ({ customers: s.customers.length }),
 		},
 	},
 ];
