@@ -34,6 +34,13 @@ const properties: INodeProperties[] = [
 				description: 'Whether to include deprecated customers',
 			},
 			{
+				displayName: 'Include Product Prices',
+				name: 'IncludeProductPrices',
+				type: 'boolean',
+				default: false,
+				description: "Whether to include each customer's customer-specific product prices (ProductPrices)",
+			},
+			{
 				displayName: 'Modified Since',
 				name: 'ModifiedSince',
 				type: 'dateTime',
