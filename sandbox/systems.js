@@ -58,6 +58,13 @@ const SHOPIFY_LOGIN = {
 	shopDomain: 'sandbox-b2b.myshopify.com', adminAccessToken: 'shpat_sandbox0b2b0token0000000000001',
 	clientId: 'sandbox-shopify-client', clientSecret: 'sandbox-shopify-secret-5e2c8a',
 };
+// JOOR: one API root for v2 and v4 (/joor/api/v2/…, /joor/api/v4/…); the atlas token endpoint
+// stands in at /joor/api/auth/ (a credential's default token URL when its Base URL is overridden)
+const JOOR_BASE = '/joor/api';
+const JOOR_LOGIN = {
+	apiToken: 'sandbox-joor-token-5d2c8e', account: 'sandbox-joor-account',
+	clientId: 'sandbox-joor-client', clientSecret: 'sandbox-joor-secret-3a7f1b', username: 'sandbox-joor-user', password: 'sandbox-joor-pass-8e4d2c',
+};
 const OD_BASE = '/orderdesk/api/v2';
 const OD_LOGIN = { storeId: 'sandbox-od-store-2417', apiKey: 'sandbox-od-key-8d4f1b' };
 
@@ -360,6 +367,50 @@ const SYSTEMS = [
 			scenarios: '../scripts/bench/scenarios/shopify',
 			factsKey: 'shopify',
 			facts: (s) => ({ customers: s.customers.length }),
+		},
+	},
+	{
+		key: 'joor',
+		label: 'JOOR',
+		emulation: './joor',
+		basePath: JOOR_BASE,
+		extraBaseUrls: { joorAuth: [JOOR_BASE + '/auth/'] },
+		probe: '/v2/style?count=1',
+		credential: { type: 'joorApi', id: 'joorCred00000001', name: 'JOOR account', file: 'JoorApi.credentials.ts' },
+		loginKey: 'joor',
+		login: JOOR_LOGIN,
+		// v2's API-token scheme; v4 bearer tokens come from POST /joor/auth/ (sandbox/README.md)
+		auth: { headers: { Authorization: 'OAuth2 ' + Buffer.from(JOOR_LOGIN.apiToken).toString('base64') } },
+		credentialData: (url, speedUp) => ({
+			environment: 'sandbox',
+			// the password grant, so templates exercise the token path and reach v4 (bearer works on v2 too)
+			authType: 'password',
+			apiToken: JOOR_LOGIN.apiToken,
+			clientId: JOOR_LOGIN.clientId,
+			clientSecret: JOOR_LOGIN.clientSecret,
+			username: JOOR_LOGIN.username,
+			password: JOOR_LOGIN.password,
+			accountId: JOOR_LOGIN.account,
+			baseUrl: url + JOOR_BASE,
+			authUrl: url + JOOR_BASE + '/auth/',
+			creditsPerWindow: 300 * speedUp,
+		}),
+		// credits (GET 1, writes 5, 300 per fixed 300 s window) are counted in sandbox/joor.js; a call
+		// that does not fit is routed to this one-slot key, which the emulation keeps full
+		rateLimits: { 'joor:spent': [{ name: 'credits', limit: 1, windowMs: 300 * SECOND }] },
+		logCollections: ['jobs'],
+		throttle: { forms: ['429'] },
+		options: {},
+		seed: {
+			salt: 14,
+			sizes: { demo: { joorOrders: 14 }, bench: { joorOrders: 1000 } },
+			scale: (n, f) => ({ joorOrders: Math.max(14, Math.round(14 * f)) }),
+			build: (rng, sz, anchor, state) => require('./joor-seed').build(rng, sz, anchor, state),
+		},
+		bench: {
+			scenarios: '../scripts/bench/scenarios/joor',
+			factsKey: 'joor',
+			facts: (j) => ({ orders: j.orders.length, approvedNotExported: j.orders.filter((o) => o.status === 'Approved' && o._export !== 'exported').length }),
 		},
 	},
 ];
