@@ -155,6 +155,8 @@ describe('Cin7 Core → Customer', () => {
 			averageOrderValue: 75.25,
 			firstOrderDate: '2025-05-01T00:00:00.000Z',
 			lastOrderDate: '2026-01-15T00:00:00.000Z',
+			lastOrderId: 's2',
+			lastOrderNumber: null,
 		});
 	});
 });

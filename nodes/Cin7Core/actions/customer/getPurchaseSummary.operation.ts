@@ -43,10 +43,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		(c) => String(c.CreditNoteStatus ?? c.Status ?? '').toUpperCase() !== 'VOIDED',
 	);
 
-	const dates = sales
-		.map((s) => parseUtc(s.OrderDate))
-		.filter((d): d is Date => d !== undefined)
-		.sort((a, b) => a.getTime() - b.getTime());
+	const dated = sales
+		.map((s) => ({ sale: s, date: parseUtc(s.OrderDate) }))
+		.filter((d): d is { sale: IDataObject; date: Date } => d.date !== undefined)
+		.sort((a, b) => a.date.getTime() - b.date.getTime());
+	const dates = dated.map((d) => d.date);
+	// the latest purchase (marketing systems key "last order" segments on it)
+	const last = dated.length ? dated[dated.length - 1].sale : undefined;
 	const grossSales = money(sales.reduce((t, s) => t + amount(s.InvoiceAmount), 0));
 	const refundedTotal = money(
 		credits.reduce((t, c) => t + amount(c.CreditNoteAmount ?? c.InvoiceAmount ?? c.Total), 0),
@@ -64,5 +67,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		averageOrderValue: sales.length ? money(grossSales / sales.length) : 0,
 		firstOrderDate: dates.length ? dates[0].toISOString() : null,
 		lastOrderDate: dates.length ? dates[dates.length - 1].toISOString() : null,
+		lastOrderId: last?.SaleID ?? null,
+		lastOrderNumber: last?.OrderNumber || null,
 	};
 }
