@@ -95,10 +95,10 @@ export class OrderDeskApi implements ICredentialType {
 			displayName: 'Store Time Zone',
 			name: 'timeZone',
 			type: 'string',
-			default: 'UTC',
+			default: '',
 			placeholder: 'e.g. America/New_York',
 			description:
-				'The time zone in which Order Desk writes order dates (date_updated) and reads the modified-date filters, as an IANA name. Order Desk does not document it; use the time zone set in the store settings if order dates show local time, else keep UTC.',
+				'The IANA time zone in which Order Desk writes order dates (date_updated) and reads the modified-date filters. Leave empty to use the time zone of the store settings (UTC when the store names none).',
 		},
 		{
 			displayName: 'Bucket Size',

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { inputError } from '../../shared/items';
 import { same } from '../../shared/params';
-import { oncePerRun } from '../../shared/runCache';
-import { orderDeskRequest } from '../transport';
+import { readStore } from './store';
 
 export interface Folder extends IDataObject {
 	id: string;
@@ -32,7 +31,7 @@ export function foldersOf(body: IDataObject): Folder[] {
 
 /** The folders, read once per run however many items name one. */
 export async function readFolders(ctx: RequestContext): Promise<Folder[]> {
-	return await oncePerRun(ctx, 'orderDesk.folders', async () => foldersOf(await orderDeskRequest.call(ctx, 'GET', '/store')));
+	return foldersOf(await readStore(ctx));
 }
 
 /** A folder given by ID or by name (case-insensitive), or undefined when nothing matches. */

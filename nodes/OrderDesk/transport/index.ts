@@ -1,10 +1,8 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest, type RequestContext, type RequestOptions, type VendorResponse } from '../../shared/http';
 import { offsetFetcher, takeRows, walkPages } from '../../shared/pagination';
 import { returnAnswer, takeToken } from './bucket';
-import { isKnownZone } from './dates';
 import { bucketLimits, ORDER_DESK_CREDENTIAL, orderDeskProfile, storeKey } from './profile';
 
 export { ORDER_DESK_CREDENTIAL, DEFAULT_BUCKET, orderDeskProfile } from './profile';
@@ -104,13 +102,3 @@ export function seg(value: string | number): string {
 	return encodeURIComponent(String(value));
 }
 
-/** The credential's Store Time Zone (UTC when empty); a name that is no zone stops the run. */
-export async function storeTimeZone(this: RequestContext): Promise<string> {
-	const zone = String((await this.getCredentials(ORDER_DESK_CREDENTIAL)).timeZone ?? '').trim() || 'UTC';
-	if (!isKnownZone(zone)) {
-		throw new NodeOperationError(this.getNode(), `Store Time Zone "${zone}" is not a time zone name (use e.g. UTC or America/New_York)`, {
-			description: 'Fix the Store Time Zone field of the Order Desk credential.',
-		});
-	}
-	return zone;
-}

@@ -6,7 +6,8 @@ import { pollWithCursor } from '../../shared/cursor';
 import { splitList } from '../../shared/params';
 import { readPollSettings } from '../../shared/pollSettings';
 import { findFolder, readFolders, type Folder } from '../helpers/folders';
-import { orderDeskPages, orderDeskRequest, rowsAt, storeTimeZone } from '../transport';
+import { storeTimeZone } from '../helpers/store';
+import { orderDeskPages, orderDeskRequest, rowsAt } from '../transport';
 import { formatOrderDeskDate, parseOrderDeskDate } from '../transport/dates';
 
 const SAMPLE_SIZE = 5;
@@ -37,7 +38,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	const event = this.getNodeParameter('event', 'orderChanged') as string;
 	const { maxPerPoll, overlapMs, startDate } = readPollSettings(this);
 	const nowMs = clock.now();
-	const zone = await storeTimeZone.call(this);
+	const zone = await storeTimeZone(this);
 	const folders = await watchedFolders(this);
 	const folderIds = (folders ?? []).map((f) => f.id);
 	const queries = folderIds.length ? folderIds.map((id) => ({ folder_id: id })) : [{}];

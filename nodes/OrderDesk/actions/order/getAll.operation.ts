@@ -6,7 +6,8 @@ import { compact, readDate } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
 import { resolveFolder } from '../../helpers/folders';
 import { formatOrderDeskDate } from '../../transport/dates';
-import { orderDeskList, storeTimeZone } from '../../transport';
+import { storeTimeZone } from '../../helpers/store';
+import { orderDeskList } from '../../transport';
 import { folderProperty } from '../../helpers/fields';
 
 const properties: INodeProperties[] = [
@@ -70,7 +71,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 /** The query of a Get Many: folder by ID (a name is looked up), dates in the store's zone. */
 export async function orderQuery(ctx: IExecuteFunctions, i: number, filters: IDataObject): Promise<IDataObject> {
-	const zone = await storeTimeZone.call(ctx);
+	const zone = await storeTimeZone(ctx);
 	const from = readDate(ctx, i, 'Modified After', filters.modifiedStartDate);
 	const to = readDate(ctx, i, 'Modified Before', filters.modifiedEndDate);
 	const folder = String(filters.folder ?? '').trim() ? await resolveFolder(ctx, i, 'Folder', filters.folder) : undefined;

@@ -61,12 +61,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 						order_id_list: batch.map((r) => r.record.order_id),
 						destination_folder_id: /^\d+$/.test(folderId) ? Number(folderId) : folderId,
 					});
-					return batchVerdicts(body, batch, 'order_id', [], (move) => ({
-						orderId: move.order_id,
-						folderId: move.folder_id,
-						folderName: move.folder_name,
-						moved: true,
-					}));
+					return moveVerdicts(body, batch);
 				},
 			},
 			group,
@@ -81,4 +76,19 @@ function unknownFolder(ctx: IExecuteFunctions, i: number, value: unknown, folder
 	if (!text) return inputError(ctx, i, 'Destination Folder', 'is empty');
 	const names = folders.map((f) => `"${f.name}" (${f.id})`).join(', ');
 	return inputError(ctx, i, 'Destination Folder', `"${text}" is not a folder of this store; folders: ${names || 'none'}`);
+}
+
+/**
+ * Each order's verdict: the answer lists the orders it could not find (`orders_not_found`), or
+ * gives per-order results; an order it does not name was moved.
+ */
+function moveVerdicts(body: IDataObject, batch: Array<BatchRecord<Move>>) {
+	const output = (move: Move) => ({ orderId: move.order_id, folderId: move.folder_id, folderName: move.folder_name, moved: true });
+	const notFound = new Set((Array.isArray(body.orders_not_found) ? body.orders_not_found : []).map(String));
+	if (!notFound.size) return batchVerdicts(body, batch, 'order_id', [], output);
+	return batch.map((r) =>
+		notFound.has(r.record.order_id)
+			? { ok: false, error: `no order ${r.record.order_id} in this store` }
+			: { ok: true, json: output(r.record) },
+	);
 }

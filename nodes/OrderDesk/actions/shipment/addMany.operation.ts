@@ -44,6 +44,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 			return batchVerdicts(body, batch, 'order_id', ['shipments'], (record, result) => ({
 				...record,
 				...((result?.shipment as object) ?? {}),
+				...(result?.shipment_id !== undefined ? { shipment_id: result.shipment_id } : {}),
 				order_id: record.order_id,
 			}));
 		},

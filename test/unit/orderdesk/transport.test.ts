@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { orderDeskList, orderDeskRequest } from '../../../nodes/OrderDesk/transport';
+import { formatOrderDeskDate, parseOrderDeskDate } from '../../../nodes/OrderDesk/transport/dates';
+import { API_KEY, od, order, orderList } from './fixture';
+
+const env = od.useTestEnv();
+const ctxWith = (credentials: IDataObject = {}) => od.context({}, { credentials }).ctx;
+
+describe('Order Desk transport', () => {
+	it('sends the store ID and API key headers and a User-Agent of its own', async () => {
+		od.api()
+			.get(od.path('/test'))
+			.matchHeader('user-agent', /n8n-nodes-cin7/)
+			.reply(200, { status: 'success', message: 'Connection Successful' });
+		await expect(orderDeskRequest.call(ctxWith(), 'GET', '/test')).resolves.toEqual({ status: 'success', message: 'Connection Successful' });
+	});
+
+	it('bursts the bucket, then waits for its refill (20 at once, then 3 a second)', async () => {
+		od.api().get(od.path('/test')).times(23).reply(200, { status: 'success' });
+		const ctx = ctxWith();
+		for (let n = 0; n < 23; n++) await orderDeskRequest.call(ctx, 'GET', '/test');
+		const waits = env.clock().sleeps;
+		// The 21st, 22nd and 23rd requests each waited about a third of a second; the first 20 none.
+		expect(waits).toHaveLength(3);
+		for (const ms of waits) expect(ms).toBeGreaterThanOrEqual(300);
+		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1_100);
+	});
+
+	it('slows down when X-Tokens-Remaining says the bucket is emptier than it thinks', async () => {
+		od.api().get(od.path('/test')).reply(200, { status: 'success' }, { 'X-Tokens-Remaining': '0' });
+		od.api().get(od.path('/test')).reply(200, { status: 'success' }, { 'X-Tokens-Remaining': '0' });
+		const ctx = ctxWith();
+		await orderDeskRequest.call(ctx, 'GET', '/test');
+		expect(env.clock().sleeps).toEqual([]);
+		await orderDeskRequest.call(ctx, 'GET', '/test');
+		// Someone else emptied the store's bucket: the second request waited for one token (1/3 s).
+		expect(env.clock().sleeps).toEqual([334]);
+	});
+
+	it('retries a 429 after X-Retry-After, for a POST too', async () => {
+		od.api()
+			.post(od.path('/orders'))
+			.reply(429, { status: 'error', message: 'Rate limit exceeded' }, { 'X-Retry-After': '2', 'X-Tokens-Remaining': '0' });
+		od.api().post(od.path('/orders')).reply(201, { status: 'success', order: { id: '9' } });
+		const body = await orderDeskRequest.call(ctxWith(), 'POST', '/orders', undefined, { email: 'a@b.c' });
+		expect(body.order).toEqual({ id: '9' });
+		expect(env.clock().sleeps).toContain(2_000);
+	});
+
+	it('names the vendor, the meaning and the call in errors, never the API key', async () => {
+		od.api().get(od.path('/orders/5')).reply(401, { status: 'error', message: `Invalid API key ${API_KEY}` });
+		const error = await orderDeskRequest.call(ctxWith(), 'GET', '/orders/5').catch((e: Error & { description?: string }) => e);
+		expect(error.message).toMatch(/^Order Desk refused the Store ID or API Key/);
+		expect(error.message).not.toContain(API_KEY);
+		expect((error as { description?: string }).description).toBe('GET /orders/5');
+	});
+
+	it('reads an error hidden in a 2xx answer (status "error")', async () => {
+		od.api().get(od.path('/orders/5')).reply(200, { status: 'error', message: 'Order not found' });
+		await expect(orderDeskRequest.call(ctxWith(), 'GET', '/orders/5')).rejects.toThrow(/Order not found/);
+	});
+
+	it('pages lists by limit and offset at 500, stopping at a short page', async () => {
+		const first = Array.from({ length: 500 }, (_, n) => order(n + 1));
+		od.api().get(od.path('/orders')).query({ limit: 500, offset: 0 }).reply(200, orderList(first, 501));
+		od.api().get(od.path('/orders')).query({ limit: 500, offset: 500 }).reply(200, orderList([order(501)], 501));
+		const rows = await orderDeskList.call(ctxWith(), '/orders', 'orders');
+		expect(rows).toHaveLength(501);
+		expect(rows[500].id).toBe('501');
+	});
+
+	it('asks for no more rows than a limit needs', async () => {
+		od.api().get(od.path('/inventory-items')).query({ limit: 3, offset: 0 }).reply(200, { inventory_items: [{ id: 1 }, { id: 2 }, { id: 3 }] });
+		expect(await orderDeskList.call(ctxWith(), '/inventory-items', 'inventory_items', {}, 3)).toHaveLength(3);
+	});
+});
+
+describe('Order Desk dates', () => {
+	it('writes and reads store-local text in the store time zone, across daylight saving', () => {
+		// 12:00 UTC is 07:00 in New York in winter (UTC−5) and 08:00 in summer (UTC−4).
+		expect(formatOrderDeskDate(new Date('2026-01-15T12:00:00Z'), 'America/New_York')).toBe('2026-01-15 07:00:00');
+		expect(formatOrderDeskDate(new Date('2026-07-15T12:00:00Z'), 'America/New_York')).toBe('2026-07-15 08:00:00');
+		expect(parseOrderDeskDate('2026-01-15 07:00:00', 'America/New_York')?.toISOString()).toBe('2026-01-15T12:00:00.000Z');
+		expect(parseOrderDeskDate('2026-07-15 08:00:00', 'America/New_York')?.toISOString()).toBe('2026-07-15T12:00:00.000Z');
+	});
+
+	it('reads UTC text as UTC and text with a zone as that instant', () => {
+		expect(formatOrderDeskDate(new Date('2026-01-15T12:00:00.900Z'), 'UTC')).toBe('2026-01-15 12:00:00');
+		expect(parseOrderDeskDate('2026-01-15 12:00:00', 'UTC')?.toISOString()).toBe('2026-01-15T12:00:00.000Z');
+		expect(parseOrderDeskDate('2026-01-15T12:00:00Z', 'America/New_York')?.toISOString()).toBe('2026-01-15T12:00:00.000Z');
+		expect(parseOrderDeskDate('not a date', 'UTC')).toBeUndefined();
+	});
+});
