@@ -7,13 +7,13 @@ import { resetBuckets } from '../../../nodes/OrderDesk/transport';
 import { systemFixture } from '../helpers/systemFixture';
 
 export const STORE_ID = 'store-4711';
-export const API_KEY = 'od-Secret-Key-123';
+export const STORE_KEY = 'od-Secret-Key-123';
 
 export const od = systemFixture({
 	credentialType: new OrderDeskApi(),
 	credentials: {
 		storeId: STORE_ID,
-		apiKey: API_KEY,
+		apiKey: STORE_KEY,
 		baseUrl: 'https://orderdesk.test/api/v2',
 		timeZone: 'UTC',
 		bucketSize: 20,
@@ -21,7 +21,7 @@ export const od = systemFixture({
 	},
 	host: 'https://orderdesk.test',
 	basePath: '/api/v2',
-	authHeaders: { 'ORDERDESK-STORE-ID': STORE_ID, 'ORDERDESK-API-KEY': API_KEY },
+	authHeaders: { 'ORDERDESK-STORE-ID': STORE_ID, 'ORDERDESK-API-KEY': STORE_KEY },
 	reset: resetBuckets,
 	node: OrderDesk,
 	trigger: OrderDeskTrigger,
