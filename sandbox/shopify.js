@@ -32,7 +32,10 @@ class HttpAnswer extends Error {
 
 // ---------- hosts, versions, auth ----------
 function route(ctx) {
-	const p = (ctx.rest || '/').replace(/\/+$/, '') || '/';
+	// /shopify/<shop>/… stands in for https://<shop>.myshopify.com/…; an unknown shop is a 404
+	const shop = /^\/([a-z0-9][a-z0-9-]*)(\/.*)?$/i.exec(ctx.rest || '/');
+	if (!shop || `${lc(shop[1])}.myshopify.com` !== entry().shopDomain) return { response: { status: 404, body: { errors: 'Not Found' } } };
+	const p = (shop[2] || '/').replace(/\/+$/, '') || '/';
 	ctx.sub = p;
 	if (lc(p) === '/admin/oauth/access_token') { ctx.oauth = true; return null; }
 	const m = /^\/admin\/api\/([^/]+)\/graphql\.json$/i.exec(p);
@@ -460,7 +463,7 @@ function mutations(s) {
 			const input = a.input || {};
 			const c = customerById(s, input.id);
 			if (!c) return payload('CustomerUpdatePayload', 'customer', null, noCustomer(['id']));
-			const { id, ...rest } = input; // eslint-disable-line no-unused-vars
+			const { id, ...rest } = input;
 			return payload('CustomerUpdatePayload', 'customer', customerOut(s, c), applyCustomerInput(s, c, rest, 'update'));
 		},
 		customerSet: (o, a, ctx) => {
@@ -657,7 +660,7 @@ function snapshot(s) {
 			id: gid('Customer', c.n), email: c.email, firstName: c.firstName, lastName: c.lastName, phone: c.phone, note: c.note,
 			tags: [...c.tags], taxExempt: c.taxExempt, state: c.state, createdAt: c.createdAt, updatedAt: c.updatedAt,
 			defaultAddress: c.addresses.find((a) => a.id === c.defaultAddressId) || null, addresses: c.addresses.map((a) => ({ ...a })),
-			metafields: c.metafields.map(({ ownerN, ...m }) => ({ ...m })), // eslint-disable-line no-unused-vars
+			metafields: c.metafields.map(({ ownerN, ...m }) => ({ ...m })),
 		})),
 		invites: s.invites.map((x) => ({ ...x })),
 		shop: { ...s.shop, plan: PLAN },

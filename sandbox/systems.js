@@ -53,7 +53,8 @@ const OMNI_LOGIN = { username: 'sandbox-omni-user', apiKey: 'sandbox-omni-key-4b
 const DD_LOGIN = { username: 'apiuser-sandbox@apiconnector.com', password: 'sandbox-dd-pass-9c1e5a' };
 const SPARKLAYER_BASE = '/sparklayer/live';
 const SPARKLAYER_LOGIN = { siteId: 'sandbox-site-1', clientId: 'sandbox-sl-client', clientSecret: 'sandbox-sl-secret-3d9f1b' };
-const SHOPIFY_BASE = '/shopify';
+// the shop's host https://sandbox-b2b.myshopify.com is /shopify/sandbox-b2b
+const SHOPIFY_BASE = '/shopify/sandbox-b2b';
 const SHOPIFY_LOGIN = {
 	shopDomain: 'sandbox-b2b.myshopify.com', adminAccessToken: 'shpat_sandbox0b2b0token0000000000001',
 	clientId: 'sandbox-shopify-client', clientSecret: 'sandbox-shopify-secret-5e2c8a',
