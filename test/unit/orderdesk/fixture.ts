@@ -7,13 +7,13 @@ import { resetBuckets } from '../../../nodes/OrderDesk/transport';
 import { systemFixture } from '../helpers/systemFixture';
 
 export const STORE_ID = 'store-4711';
-export const STORE_KEY = 'od-Secret-Key-123';
+export const LEAK_MARKER = 'unit-test-key-4711';
 
 export const od = systemFixture({
 	credentialType: new OrderDeskApi(),
 	credentials: {
 		storeId: STORE_ID,
-		apiKey: STORE_KEY,
+		apiKey: LEAK_MARKER,
 		baseUrl: 'https://orderdesk.test/api/v2',
 		timeZone: 'UTC',
 		bucketSize: 20,
@@ -21,7 +21,7 @@ export const od = systemFixture({
 	},
 	host: 'https://orderdesk.test',
 	basePath: '/api/v2',
-	authHeaders: { 'ORDERDESK-STORE-ID': STORE_ID, 'ORDERDESK-API-KEY': STORE_KEY },
+	authHeaders: { 'ORDERDESK-STORE-ID': STORE_ID, 'ORDERDESK-API-KEY': LEAK_MARKER },
 	reset: resetBuckets,
 	node: OrderDesk,
 	trigger: OrderDeskTrigger,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { orderDeskList, orderDeskRequest } from '../../../nodes/OrderDesk/transport';
 import { formatOrderDeskDate, parseOrderDeskDate } from '../../../nodes/OrderDesk/transport/dates';
-import { STORE_KEY, od, order, orderList } from './fixture';
+import { LEAK_MARKER, od, order, orderList } from './fixture';
 
 const env = od.useTestEnv();
 const ctxWith = (credentials: IDataObject = {}) => od.context({}, { credentials }).ctx;
@@ -49,10 +49,10 @@ describe('Order Desk transport', () => {
 	});
 
 	it('names the vendor, the meaning and the call in errors, never the API key', async () => {
-		od.api().get(od.path('/orders/5')).reply(401, { status: 'error', message: `Invalid API key ${STORE_KEY}` });
+		od.api().get(od.path('/orders/5')).reply(401, { status: 'error', message: `Invalid API key ${LEAK_MARKER}` });
 		const error = await orderDeskRequest.call(ctxWith(), 'GET', '/orders/5').catch((e: Error & { description?: string }) => e);
 		expect(error.message).toMatch(/^Order Desk refused the Store ID or API Key/);
-		expect(error.message).not.toContain(STORE_KEY);
+		expect(error.message).not.toContain(LEAK_MARKER);
 		expect((error as { description?: string }).description).toBe('GET /orders/5');
 	});
 
