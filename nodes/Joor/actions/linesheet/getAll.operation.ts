@@ -1,0 +1,18 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { ItemResult } from '../../../shared/items';
+import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { listCollections } from '../../helpers/v4';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['linesheet'], operation: ['getAll'] } },
+	returnAllProperties('linesheets'),
+);
+
+/** The account's linesheets (v4 collections); one output item per linesheet. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const rows = await listCollections(this);
+	const limit = readLimit(this, i);
+	return limit === undefined ? rows : rows.slice(0, limit);
+}

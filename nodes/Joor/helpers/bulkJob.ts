@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BatchRecord, RecordVerdict } from '../../shared/batchWrite';
+import { clock } from '../../shared/clock';
+import type { RequestContext } from '../../shared/http';
+import { joorRequest, seg } from '../transport';
+
+/**
+ * JOOR's bulk endpoints (`bulk-style`, `bulk-connection`) queue an asynchronous job: the POST
+ * answers with a job id and the job's status call lists each record's result. One POST (5
+ * credits) carries many records; each status call costs 1.
+ */
+export interface JobWait {
+	waitForCompletion: boolean;
+	intervalSeconds: number;
+	maxWaitMinutes: number;
+}
+
+/** The job settings every bulk write shows. */
+export function jobWaitProperties(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait for JOOR\'s bulk job and give each item its own result; otherwise each item gets the job ID to check later',
+		},
+		{
+			displayName: 'Status Check Interval (Seconds)',
+			name: 'statusIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5,
+			description: 'Seconds between job status calls (1 credit each)',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description: 'Give up waiting after this long; the job keeps running at JOOR',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+	];
+}
+
+export function readJobWait(ctx: IExecuteFunctions): JobWait {
+	return {
+		waitForCompletion: ctx.getNodeParameter('waitForCompletion', 0, true) as boolean,
+		intervalSeconds: Math.max(1, Number(ctx.getNodeParameter('statusIntervalSeconds', 0, 5)) || 5),
+		maxWaitMinutes: Math.max(1, Number(ctx.getNodeParameter('maxWaitMinutes', 0, 10)) || 10),
+	};
+}
+
+/** The waits between status calls; a seam so a harness that speeds up the vendor's time can scale them. */
+export const jobWaits = {
+	sleep: async (ms: number): Promise<void> => await clock.sleep(ms),
+};
+
+const RUNNING = ['queued', 'pending', 'processing', 'running', 'in_progress', 'inprogress', 'started'];
+
+export const isRunning = (status: unknown) => RUNNING.includes(String(status ?? '').toLowerCase());
+
+/** The job record of an answer: `job: {...}`, or the answer itself. */
+export function jobOf(body: IDataObject): IDataObject {
+	const job = body.job;
+	return job && typeof job === 'object' && !Array.isArray(job) ? (job as IDataObject) : body;
+}
+
+/** The job id of a bulk POST answer (`response.job_id`, `job_id`, `job.id`). */
+export function jobIdOf(body: IDataObject): string | undefined {
+	const response = (body.response ?? {}) as IDataObject;
+	const id = response.job_id ?? body.job_id ?? (body.job as IDataObject | undefined)?.id ?? body.id;
+	return id === undefined || id === null || id === '' ? undefined : String(id);
+}
+
+/** Asks for a job's status until it stops running or the wait runs out. */
+export async function waitForJob(this: RequestContext, path: string, jobId: string, wait: JobWait): Promise<IDataObject> {
+	const deadline = clock.now() + wait.maxWaitMinutes * 60_000;
+	let pause = Math.min(2_000, wait.intervalSeconds * 1000);
+	for (;;) {
+		await jobWaits.sleep(pause);
+		const job = jobOf(await joorRequest.call(this, 'GET', `${path}/${seg(jobId)}`));
+		if (!isRunning(job.status)) return job;
+		pause = wait.intervalSeconds * 1000;
+		if (clock.now() + pause > deadline) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`JOOR bulk job ${jobId} was still "${String(job.status)}" after ${wait.maxWaitMinutes} minute(s)`,
+				{ description: 'The job keeps running at JOOR. Raise "Max Wait (Minutes)" or check the job before running again.' },
+			);
+		}
+	}
+}
+
+/**
+ * Sends one batch as a bulk job and turns the job's report into one verdict per record: a
+ * record's own result by its key field when the job lists it, the job's failure for every record
+ * when the job failed as a whole.
+ */
+export async function runBulkJob<R extends IDataObject>(
+	ctx: RequestContext,
+	opts: { path: string; body: IDataObject; keyField: string; wait: JobWait },
+	batch: Array<BatchRecord<R>>,
+): Promise<RecordVerdict[]> {
+	const submitted = await joorRequest.call(ctx, 'POST', opts.path, undefined, opts.body);
+	const jobId = jobIdOf(submitted);
+	if (!opts.wait.waitForCompletion || !jobId) {
+		const status = jobId ? 'queued' : 'accepted';
+		return batch.map((r) => ({ ok: true, json: { [opts.keyField]: r.key, jobId: jobId ?? null, status } }));
+	}
+	const job = await waitForJob.call(ctx, opts.path, jobId, opts.wait);
+	const results = Array.isArray(job.results) ? (job.results as IDataObject[]) : [];
+	const byKey = new Map(results.map((row) => [String(row[opts.keyField] ?? ''), row]));
+	const jobFailed = String(job.status ?? '').toLowerCase() === 'failed';
+	return batch.map((r) => {
+		const row = byKey.get(String(r.key));
+		const status = String(row?.status ?? (jobFailed ? 'error' : 'success')).toLowerCase();
+		const json = { [opts.keyField]: r.key, jobId, status, ...(row?.message ? { message: row.message } : {}) };
+		if (status === 'error' || status === 'failed') {
+			return { ok: false, json, error: String(row?.message ?? job.message ?? `the bulk job ${jobId} failed`) };
+		}
+		return { ok: true, json };
+	});
+}
