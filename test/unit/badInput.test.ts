@@ -10,15 +10,19 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { Cin7Core } from '../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7Omni } from '../../nodes/Cin7Omni/Cin7Omni.node';
 import { Dotdigital } from '../../nodes/Dotdigital/Dotdigital.node';
 import { resetRegionCache } from '../../nodes/Dotdigital/transport';
+import { OrderDesk } from '../../nodes/OrderDesk/OrderDesk.node';
+import { resetBuckets } from '../../nodes/OrderDesk/transport';
 import { createContext, useFakeClock } from './helpers/fakeContext';
 
 const CORE = 'https://core.bad.test';
 const OMNI = 'https://omni.bad.test';
 const DD = 'https://r1-api.dotdigital.com';
+const OD = 'https://orderdesk.bad.test';
 
 const systems = {
 	core: {
@@ -35,6 +39,11 @@ const systems = {
 		node: () => new Dotdigital(),
 		credentialType: () => new DotdigitalApi(),
 		credentials: { apiUser: 'apiuser-1@apiconnector.com', password: 'dd-pass-BAD-INPUT', region: 'r1', baseUrl: '', callsPerMinute: 6000 },
+	},
+	od: {
+		node: () => new OrderDesk(),
+		credentialType: () => new OrderDeskApi(),
+		credentials: { storeId: 'store-1', apiKey: 'od-key-BAD-INPUT', baseUrl: `${OD}/api/v2`, timeZone: 'UTC', bucketSize: 1000, refillPerSecond: 1000 },
 	},
 };
 
@@ -103,6 +112,40 @@ const omniOrder = (reference: string, lines: IDataObject[]): IDataObject => ({
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const omniContactGet = (contactId: IDataObject): IDataObject => ({ resource: 'contact', operation: 'get', contactId, subscriptionSource: 'none' });
 const ddContactGet = (email: IDataObject): IDataObject => ({ resource: 'contact', operation: 'get', email });
+
+const odOrder = (operation: string, orderId: string, extra: IDataObject = {}): IDataObject => ({
+	resource: 'order',
+	operation,
+	orderId: rl('id', orderId),
+	...extra,
+});
+const odShipment = (operation: string, orderId: string, trackingNumber: string): IDataObject => ({
+	resource: 'shipment',
+	operation,
+	orderId: rl('id', orderId),
+	trackingNumber,
+	carrierCode: 'UPS',
+	shipmentMethod: 'Ground',
+	additionalFields: {},
+	batchSize: 100,
+});
+const odStock = (sku: string, stock: unknown): IDataObject => ({ resource: 'inventoryItem', operation: 'updateStock', sku, stock, batchSize: 100 });
+const odCreate = (sourceId: string, orderItemsJson: string): IDataObject => ({
+	resource: 'order',
+	operation: 'create',
+	sourceId,
+	email: '',
+	orderItemsJson,
+	shippingJson: '{}',
+	checkoutData: {},
+	orderMetadata: {},
+	folder: '',
+	additionalFieldsJson: '{}',
+});
+const odStore = () => nock(OD).get('/api/v2/store').reply(200, { status: 'success', store: { folders: { '12': 'After import' } } });
+const odOrders = (...ids: string[]) => () => {
+	for (const id of ids) nock(OD).get(`/api/v2/orders/${id}`).reply(200, { status: 'success', order: { id, order_items: [], order_metadata: { keep: 1 } } });
+};
 
 const CASES: Case[] = [
 	{
@@ -223,6 +266,117 @@ const CASES: Case[] = [
 		error: /^Item 1: Contact is not a valid email address \("Ann Lee"\)/,
 		good: (out) => expect([out[0].json.contactId, out[2].json.contactId]).toEqual([5, 7]),
 	},
+	{
+		name: 'Order Desk order get: a locator holding a source ID where the order ID goes',
+		system: 'od',
+		params: [odOrder('get', '11'), odOrder('get', 'SHOP-12'), odOrder('get', '13')],
+		mock: odOrders('11', '13'),
+		error: /^Item 1: Order must be a positive whole number \(got "SHOP-12"\)/,
+		good: (out) => expect([out[0].json.id, out[2].json.id]).toEqual(['11', '13']),
+	},
+	{
+		name: 'Order Desk order get many: a Modified After that is not a date',
+		system: 'od',
+		params: [
+			{ resource: 'order', operation: 'getAll', returnAll: true, filters: { sourceId: 'A' } },
+			{ resource: 'order', operation: 'getAll', returnAll: true, filters: { modifiedStartDate: 'yesterday-ish' } },
+			{ resource: 'order', operation: 'getAll', returnAll: true, filters: { sourceId: 'C' } },
+		],
+		mock: () => {
+			nock(OD).get('/api/v2/orders').query((q) => q.source_id === 'A').reply(200, { orders: [{ id: '1' }] });
+			nock(OD).get('/api/v2/orders').query((q) => q.source_id === 'C').reply(200, { orders: [{ id: '3' }] });
+		},
+		error: /^Item 1: Modified After is not a valid date \("yesterday-ish"\)/,
+	},
+	{
+		name: 'Order Desk order create: an order line without a quantity',
+		system: 'od',
+		params: [odCreate('S-1', '[{"code":"A","quantity":1}]'), odCreate('S-2', '[{"code":"B"}]'), odCreate('S-3', '[{"code":"C","quantity":2}]')],
+		mock: () => {
+			nock(OD).get('/api/v2/orders').query(true).twice().reply(200, { orders: [] });
+			nock(OD).post('/api/v2/orders').twice().reply(201, (_u, b) => ({ status: 'success', order: { id: (b as IDataObject).source_id } }));
+		},
+		error: /^Item 1: Order Items \(JSON\) line 1 has no quantity above 0/,
+		good: (out) => expect([out[0].json.id, out[2].json.id]).toEqual(['S-1', 'S-3']),
+	},
+	{
+		name: 'Order Desk order update: Update Fields that are not JSON',
+		system: 'od',
+		params: [
+			odOrder('update', '21', { updateFieldsJson: '{"email":"a@x.com"}' }),
+			odOrder('update', '22', { updateFieldsJson: '{email: a@x.com' }),
+			odOrder('update', '23', { updateFieldsJson: '{}' }),
+		],
+		mock: () => {
+			odOrders('21', '23')();
+			nock(OD).put(/\/api\/v2\/orders\/2[13]$/).twice().reply(200, (_u, b) => ({ status: 'success', order: b }));
+		},
+		error: /^Item 1: Update Fields \(JSON\) is not valid JSON/,
+		good: (out) => expect([out[0].json.order_metadata, out[2].json.order_metadata]).toEqual([{ keep: 1 }, { keep: 1 }]),
+	},
+	{
+		name: 'Order Desk order move to folder: a folder the store does not have',
+		system: 'od',
+		params: [
+			odOrder('moveToFolder', '31', { folder: 'After import' }),
+			odOrder('moveToFolder', '32', { folder: 'After imprt' }),
+			odOrder('moveToFolder', '33', { folder: '12' }),
+		],
+		mock: () => {
+			odStore();
+			nock(OD).post('/api/v2/move-orders', { order_id_list: ['31', '33'], destination_folder_id: 12 }).reply(200, { status: 'success' });
+		},
+		error: /^Item 1: Destination Folder "After imprt" is not a folder of this store; folders: "After import" \(12\)/,
+	},
+	{
+		name: 'Order Desk order add note: an empty note',
+		system: 'od',
+		params: [odOrder('addNote', '41', { note: 'ok' }), odOrder('addNote', '42', { note: ' ' }), odOrder('addNote', '43', { note: 'ok' })],
+		mock: () => {
+			nock(OD).post('/api/v2/orders/41/order-history').reply(200, { status: 'success' });
+			nock(OD).post('/api/v2/orders/43/order-history').reply(200, { status: 'success' });
+		},
+		error: /^Item 1: Note is empty/,
+	},
+	{
+		name: 'Order Desk shipment add: an empty tracking number',
+		system: 'od',
+		params: [odShipment('add', '51', 'T1'), odShipment('add', '52', ''), odShipment('add', '53', 'T3')],
+		mock: () => {
+			nock(OD).post('/api/v2/orders/51/shipments').reply(201, { status: 'success', shipment: { id: 'S1' } });
+			nock(OD).post('/api/v2/orders/53/shipments').reply(201, { status: 'success', shipment: { id: 'S3' } });
+		},
+		error: /^Item 1: Tracking Number is empty/,
+	},
+	{
+		name: 'Order Desk shipment add many: an order ID that is not a number',
+		system: 'od',
+		params: [odShipment('addMany', '61', 'T1'), odShipment('addMany', '#62', 'T2'), odShipment('addMany', '63', 'T3')],
+		mock: () => {
+			nock(OD)
+				.post('/api/v2/batch-shipments', [
+					{ order_id: '61', tracking_number: 'T1', carrier_code: 'UPS', shipment_method: 'Ground' },
+					{ order_id: '63', tracking_number: 'T3', carrier_code: 'UPS', shipment_method: 'Ground' },
+				])
+				.reply(200, { status: 'success', results: [{ order_id: '61', status: 'success' }, { order_id: '63', status: 'success' }] });
+		},
+		error: /^Item 1: Order must be a positive whole number \(got "#62"\)/,
+	},
+	{
+		name: 'Order Desk inventory update stock: a stock that is not a number',
+		system: 'od',
+		params: [odStock('SKU-1', 4), odStock('SKU-2', 'lots'), odStock('SKU-3', 0)],
+		mock: () => {
+			nock(OD)
+				.put('/api/v2/batch-inventory-items', [
+					{ code: 'SKU-1', stock: 4 },
+					{ code: 'SKU-3', stock: 0 },
+				])
+				.reply(200, { status: 'success', results: [{ code: 'SKU-1', status: 'success' }, { code: 'SKU-3', status: 'success' }] });
+		},
+		error: /^Item 1: Stock is not a number \(got "lots"\)/,
+		good: (out) => expect([out[0].json.sku, out[2].json.sku]).toEqual(['SKU-1', 'SKU-3']),
+	},
 ];
 
 describe('bad input: one bad item fails alone, named, and the rest is processed', () => {
@@ -238,6 +392,7 @@ describe('bad input: one bad item fails alone, named, and the rest is processed'
 	beforeEach(() => {
 		clock = useFakeClock(Date.parse('2026-03-01T12:00:00Z'));
 		resetRegionCache();
+		resetBuckets();
 	});
 	afterEach(() => {
 		clock.restore();
