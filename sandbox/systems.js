@@ -226,7 +226,8 @@ const SYSTEMS = [
 		seed: {
 			salt: 12,
 			sizes: { demo: { odOrders: 60, odInventory: 240 }, bench: { odOrders: 10000, odInventory: 10000 } },
-			scale: (n, f) => ({ odOrders: Math.max(10, Math.round(60 * f)), odInventory: Math.max(10, Math.round(240 * f)) }),
+			// a numeric size n = that many orders and inventory items (the bench's 1k / 10k rows)
+			scale: (n) => ({ odOrders: Math.max(10, n), odInventory: Math.max(10, n) }),
 			build: (rng, sz, anchor, state) => require('./orderdesk-seed').seedOrderDesk(rng, sz, anchor, state),
 			prepare: (data) => emulation('orderdesk').prepare(data),
 		},

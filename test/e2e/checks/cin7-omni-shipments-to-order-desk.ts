@@ -1,0 +1,119 @@
+/**
+ * workflows/cin7-omni-shipments-to-order-desk.json: Cin7 Omni sales orders that Order Desk sent
+ * (reference OD-<order id>) and that are dispatched become a shipment (carrier, tracking number,
+ * tracking URL) on the Order Desk order, which then moves from "Sent to Cin7" to "Shipped"; voided
+ * ones move to "Canceled". The check sets the scene through the vendors' APIs: five Order Desk
+ * orders with a Cin7 Omni order each (two dispatched with tracking, one voided, one still open,
+ * one dispatched whose Order Desk order was already handled), then dispatches the open one
+ * between the runs.
+ */
+import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
+import { content, folderId, lc, orderById, ordersIn, setLiterals } from './order-desk-common';
+import type { TemplateCheck } from './types';
+
+async function omni(sandbox: Sandbox, method: string, path: string, body: unknown): Promise<Json[]> {
+	const r = await fetch(`${systemBaseUrl(sandbox, 'cin7omni')}${path}`, {
+		method,
+		headers: { ...authHeaders('cin7omni'), 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const out = (await r.json()) as Json[];
+	if (r.status !== 200 || !out.every((x) => x.success)) throw new Error(`Cin7 Omni ${method} ${path}: ${r.status} ${JSON.stringify(out)}`);
+	return out;
+}
+
+const CARRIERS: Record<string, { carrier: string; tracking: string; freight: string }> = {
+	a: { carrier: 'NZ Post', tracking: 'NZ123456789', freight: 'Express Post' },
+	b: { carrier: 'UPS', tracking: '1Z999AA10123456784', freight: 'Courier Overnight' },
+	d: { carrier: 'DHL', tracking: 'JD0146000044', freight: 'International Economy' },
+	e: { carrier: 'NZ Post', tracking: 'NZ000000001', freight: 'Standard Parcel' },
+};
+
+/** The carriers' public tracking pages, as the template's settings should name them. */
+const TRACKING_URL: Record<string, string> = {
+	'NZ Post': 'https://www.nzpost.co.nz/tools/tracking?trackid=',
+	UPS: 'https://www.ups.com/track?tracknum=',
+};
+
+export const check: TemplateCheck = {
+	async prepare(ctx) {
+		const settings = setLiterals(ctx.workflow, 'Integration settings');
+		const od = await ctx.sandbox.getState('orderdesk');
+		const om = await ctx.sandbox.getState('cin7omni');
+		const closed = ordersIn(od, 'Closed');
+		expect(closed.length).toBeGreaterThanOrEqual(5);
+		const roles = ['a', 'b', 'c', 'd', 'e'];
+		const ids: Record<string, string> = {};
+		const contact = (om.contacts as Json[]).find((c) => c.type === 'Customer' && c.isActive && c.email)!;
+		const code = (om.productOptions as Json[])[0].code;
+		for (const [k, role] of roles.entries()) {
+			const o = closed[k];
+			ids[role] = String(o.id);
+			await ctx.sandbox.mutate('orderdesk', { entity: 'order', id: o.id, patch: { folder_name: role === 'e' ? settings.afterShipmentFolder : settings.afterImportFolder } });
+			const [made] = await omni(ctx.sandbox, 'POST', '/SalesOrders', [
+				{ reference: `${settings.referencePrefix}${o.id}`, memberEmail: contact.email, freightDescription: CARRIERS[role]?.freight ?? 'Standard Parcel', lineItems: [{ code, qty: 1 }] },
+			]);
+			ids[`${role}Cin7`] = String(made.id);
+			if (role === 'a' || role === 'b' || role === 'e') {
+				await omni(ctx.sandbox, 'PUT', '/SalesOrders', [{ id: made.id, stage: 'Dispatched', trackingCode: CARRIERS[role].tracking, logisticsCarrier: CARRIERS[role].carrier }]);
+			}
+			if (role === 'c') await omni(ctx.sandbox, 'PUT', '/SalesOrders', [{ id: made.id, isVoid: true }]);
+		}
+		ctx.memo.ids = ids;
+		ctx.memo.settings = settings;
+		ctx.memo.before = orderById(await ctx.sandbox.getState('orderdesk'));
+	},
+
+	async afterFirstRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const od = await ctx.sandbox.getState('orderdesk');
+		const s = ctx.memo.settings as Record<string, string>;
+		const ids = ctx.memo.ids as Record<string, string>;
+		const before = ctx.memo.before as Map<string, Json>;
+		const byId = orderById(od);
+		for (const role of ['a', 'b']) {
+			const o = byId.get(ids[role])!;
+			const c = CARRIERS[role];
+			expect({ role, folder: o.folder_id }).toEqual({ role, folder: folderId(od, s.afterShipmentFolder) });
+			expect(o.order_shipments.map((x: Json) => ({ tracking_number: x.tracking_number, carrier_code: x.carrier_code, shipment_method: x.shipment_method, tracking_url: x.tracking_url }))).toEqual([
+				{ tracking_number: c.tracking, carrier_code: c.carrier, shipment_method: c.freight, tracking_url: TRACKING_URL[c.carrier] + encodeURIComponent(c.tracking) },
+			]);
+			expect(o.order_notes.at(-1).content).toBe(`Shipped in Cin7 Omni (sales order ${s.referencePrefix}${ids[role]}): ${c.carrier} ${c.tracking}`);
+		}
+		const c = byId.get(ids.c)!;
+		expect(c.folder_id).toBe(folderId(od, s.cancelledFolder));
+		expect(c.order_shipments).toEqual([]);
+		expect(c.order_notes.at(-1).content).toBe(`Cancelled in Cin7 Omni (sales order ${s.referencePrefix}${ids.c} voided)`);
+		for (const role of ['d', 'e']) {
+			const o = byId.get(ids[role])!;
+			const was = before.get(ids[role])!;
+			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: 0, notes: was.order_notes.length });
+		}
+		for (const id of Object.values(ids).filter((x) => byId.has(x))) expect({ id, content: content(byId.get(id)!) }).toEqual({ id, content: content(before.get(id)!) });
+		ctx.memo.afterFirst = byId;
+	},
+
+	async betweenRuns(ctx) {
+		const ids = ctx.memo.ids as Record<string, string>;
+		await omni(ctx.sandbox, 'PUT', '/SalesOrders', [{ id: Number(ids.dCin7), stage: 'Dispatched', trackingCode: CARRIERS.d.tracking, logisticsCarrier: CARRIERS.d.carrier }]);
+	},
+
+	async afterSecondRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const od = await ctx.sandbox.getState('orderdesk');
+		const s = ctx.memo.settings as Record<string, string>;
+		const ids = ctx.memo.ids as Record<string, string>;
+		const first = ctx.memo.afterFirst as Map<string, Json>;
+		const byId = orderById(od);
+		const d = byId.get(ids.d)!;
+		expect(d.folder_id).toBe(folderId(od, s.afterShipmentFolder));
+		expect(d.order_shipments.map((x: Json) => [x.tracking_number, x.carrier_code])).toEqual([[CARRIERS.d.tracking, CARRIERS.d.carrier]]);
+		// the others: nothing repeated
+		for (const role of ['a', 'b', 'c', 'e']) {
+			const o = byId.get(ids[role])!;
+			const was = first.get(ids[role])!;
+			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: was.order_shipments.length, notes: was.order_notes.length });
+		}
+		expect(lc(d.order_notes.at(-1).content)).toContain(lc(CARRIERS.d.tracking));
+	},
+};
