@@ -10,6 +10,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHtt
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { authenticate } from './helpers/fakeContext';
 import { start, type Started } from './sandbox/helpers';
 
@@ -145,6 +146,33 @@ describe('Dotdigital credential test', () => {
 			/not with Dotdigital account data/,
 		);
 		expect((await credentialTest(new DotdigitalApi(), creds({ baseUrl: `${sb.url}/dotdigital/r9` }))).message).toMatch(
+			/^Nothing answers at this Base URL \(404\)/,
+		);
+	});
+});
+
+describe('Order Desk credential test', () => {
+	const creds = (over: IDataObject = {}) => ({
+		storeId: 'sandbox-od-store-2417',
+		apiKey: 'sandbox-od-key-8d4f1b',
+		baseUrl: `${sb.url}/orderdesk/api/v2/`,
+		...over,
+	});
+
+	it('passes with the right store ID and API key (a trailing slash on the Base URL is fine)', async () => {
+		expect((await credentialTest(new OrderDeskApi(), creds())).status).toBe('OK');
+	});
+
+	it('names the Store ID or API Key as the likely cause of a 401', async () => {
+		const r = await credentialTest(new OrderDeskApi(), creds({ apiKey: 'wrong' }));
+		expect(r.message).toMatch(/^Order Desk refused the Store ID or API Key \(401\): copy both from Store Settings → API/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		expect((await credentialTest(new OrderDeskApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(
+			/not with Order Desk data/,
+		);
+		expect((await credentialTest(new OrderDeskApi(), creds({ baseUrl: `${sb.url}/orderdesk/api/v9` }))).message).toMatch(
 			/^Nothing answers at this Base URL \(404\)/,
 		);
 	});
