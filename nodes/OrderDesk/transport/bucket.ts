@@ -7,6 +7,15 @@ import { clock } from '../../shared/clock';
  * requests made elsewhere for the same store (Order Desk's own integrations, other workflows)
  * slow us down instead of being throttled. One bucket per store per n8n process.
  */
+/**
+ * Order Desk counts a request when it arrives, this model when it is granted; arrival delays vary,
+ * so two requests may land closer together than they were granted. One token stays in reserve and
+ * the refill is assumed 2 % slower than documented, so such jitter never empties the store's
+ * bucket (a throttle costs a wait of X-Retry-After, far more than this margin).
+ */
+const RESERVE_TOKENS = 1;
+const REFILL_SHARE = 0.98;
+
 export interface BucketLimits {
 	capacity: number;
 	refillPerSecond: number;
@@ -28,9 +37,18 @@ class Bucket {
 		this.limits = limits;
 	}
 
+	private rate(): number {
+		return this.limits.refillPerSecond * REFILL_SHARE;
+	}
+
+	/** Tokens needed before a grant: a bucket smaller than the reserve still lets one through. */
+	private needed(): number {
+		return this.limits.capacity > RESERVE_TOKENS ? 1 + RESERVE_TOKENS : 1;
+	}
+
 	private refill(now: number) {
 		const elapsed = Math.max(0, now - this.at) / 1000;
-		this.tokens = Math.min(this.limits.capacity, this.tokens + elapsed * this.limits.refillPerSecond);
+		this.tokens = Math.min(this.limits.capacity, this.tokens + elapsed * this.rate());
 		this.at = now;
 	}
 
@@ -39,12 +57,12 @@ class Bucket {
 		const turn = this.queue.then(async () => {
 			for (;;) {
 				this.refill(clock.now());
-				if (this.tokens >= 1) {
+				if (this.tokens >= this.needed()) {
 					this.tokens -= 1;
 					this.inFlight++;
 					return;
 				}
-				await clock.sleep(Math.ceil(((1 - this.tokens) / this.limits.refillPerSecond) * 1000));
+				await clock.sleep(Math.ceil(((this.needed() - this.tokens) / this.rate()) * 1000));
 			}
 		});
 		this.queue = turn.catch(() => undefined);
