@@ -30,10 +30,26 @@ export function v4Data(body: IDataObject): { data: IDataObject[]; errors: string
 	return { data, errors };
 }
 
-/** Every collection of the account (`GET /v4/collections?account=`). */
-export async function listCollections(ctx: RequestContext): Promise<IDataObject[]> {
+/** v4 list pages hold at most 100 rows (`offset` / `limit`). */
+export const V4_PAGE_SIZE = 100;
+
+/**
+ * Collections of the account (`GET /v4/collections?account=`), page by page up to `limit`: a page
+ * shorter than asked, or `meta.total` reached, ends the walk.
+ */
+export async function listCollections(ctx: RequestContext, limit?: number): Promise<IDataObject[]> {
 	const account = await v4Account(ctx);
-	return v4Data(await joorRequest.call(ctx, 'GET', '/v4/collections', { account })).data;
+	const out: IDataObject[] = [];
+	for (let offset = 0; ; ) {
+		const size = limit === undefined ? V4_PAGE_SIZE : Math.min(V4_PAGE_SIZE, limit - out.length);
+		const body = await joorRequest.call(ctx, 'GET', '/v4/collections', { account, offset, limit: size });
+		const { data } = v4Data(body);
+		out.push(...data);
+		const total = Number((body.meta as IDataObject | undefined)?.total);
+		offset += data.length;
+		if (data.length < size || (Number.isFinite(total) && offset >= total)) return out;
+		if (limit !== undefined && out.length >= limit) return out.slice(0, limit);
+	}
 }
 
 /** Creates one collection; JOOR's per-record errors come back in `errors`. */

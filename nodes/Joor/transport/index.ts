@@ -10,7 +10,7 @@ import {
 import { takeRows } from '../../shared/pagination';
 import { joorV2Authorization } from '../../../credentials/JoorApi.credentials';
 import { JOOR_CREDENTIAL, joorProfile, joorWriteProfile } from './profile';
-import { dropJoorToken } from './token';
+import { dropJoorToken, hasJoorToken } from './token';
 
 export { JOOR_CREDENTIAL, DEFAULT_CREDITS_PER_WINDOW, joorProfile, joorPacing } from './profile';
 export { resetJoorTokens } from './token';
@@ -53,10 +53,12 @@ export async function joorResponse(
 			{ method, path, qs, body, ...options },
 		);
 	const credentials = await this.getCredentials(JOOR_CREDENTIAL);
+	// Only a token held from before can have expired early; a refused fresh login is not retried.
+	const heldBefore = credentials.authType === 'password' && hasJoorToken(credentials);
 	try {
 		return await send();
 	} catch (error) {
-		if (credentials.authType === 'password' && httpStatusOf(error) === 401) {
+		if (heldBefore && httpStatusOf(error) === 401) {
 			dropJoorToken(credentials);
 			try {
 				return await send();

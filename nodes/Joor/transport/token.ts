@@ -100,6 +100,11 @@ export async function joorBearer(ctx: RequestContext, c: ICredentialDataDecrypte
 	return (await first).token;
 }
 
+/** Whether a token for these credentials was held before a call (so a 401 may mean it expired early). */
+export function hasJoorToken(c: ICredentialDataDecryptedObject): boolean {
+	return held.has(keyOf(c));
+}
+
 /** JOOR answered 401 with a cached token: forget it so the next call fetches a new one. */
 export function dropJoorToken(c: ICredentialDataDecryptedObject): void {
 	held.delete(keyOf(c));

@@ -119,12 +119,14 @@ export const SKUS_PER_CALL = 1000;
 const keyOf = (r: IDataObject) =>
 	[r.warehouse ?? '', r.upc ?? `${String(r.style_identifier)}|${String(r.color_code)}|${String(r.size ?? '')}`].join('|').toLowerCase();
 
-/** Per-row results when JOOR lists them: by UPC or style/colour/size, else by position. */
+/** Per-row results when JOOR lists them: by the row's `index` in the request, else by SKU, else by position. */
 function verdicts(body: IDataObject, batch: Array<BatchRecord<IDataObject>>): RecordVerdict[] {
 	const rows = rowsOf(body);
+	const byIndex = new Map(rows.filter((row) => row.index !== undefined).map((row) => [Number(row.index), row]));
 	const byKey = new Map(rows.map((row) => [keyOf({ ...row, warehouse: row.warehouse ?? '' }), row]));
 	return batch.map((r, k) => {
-		const row = byKey.get(keyOf(r.record)) ?? byKey.get(keyOf({ ...r.record, warehouse: '' })) ?? (rows.length === batch.length ? rows[k] : undefined);
+		const row =
+			byIndex.get(k) ?? byKey.get(keyOf(r.record)) ?? (rows.length === batch.length && !byIndex.size ? rows[k] : undefined);
 		const status = String(row?.status ?? 'success').toLowerCase();
 		const json = { ...r.record, status };
 		if (status === 'error' || status === 'failed') return { ok: false, json, error: String(row?.message ?? 'JOOR rejected the row') };

@@ -12,7 +12,5 @@ export const description = updateDisplayOptions(
 
 /** The account's linesheets (v4 collections); one output item per linesheet. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const rows = await listCollections(this);
-	const limit = readLimit(this, i);
-	return limit === undefined ? rows : rows.slice(0, limit);
+	return await listCollections(this, readLimit(this, i));
 }
