@@ -7,9 +7,10 @@ import * as getAll from './getAll.operation';
 import * as getTracking from './getTracking.operation';
 import * as undo from './undo.operation';
 import * as update from './update.operation';
+import * as updateLines from './updateLines.operation';
 import * as voidSale from './void.operation';
 
-export const operations = { addShipment, create, get, getAll, getTracking, undo, update, void: voidSale };
+export const operations = { addShipment, create, get, getAll, getTracking, undo, update, updateLines, void: voidSale };
 
 export const description: INodeProperties[] = [
 	{
@@ -46,6 +47,12 @@ export const description: INodeProperties[] = [
 				action: 'Undo a sale stage',
 			},
 			{ name: 'Update', value: 'update', description: 'Update a sale header', action: 'Update a sale' },
+			{
+				name: 'Update Order Lines',
+				value: 'updateLines',
+				description: 'Replace the order lines of a sale whose order is still a draft',
+				action: 'Update the order lines of a sale',
+			},
 			{ name: 'Void', value: 'void', description: 'Void a sale', action: 'Void a sale' },
 		],
 		default: 'get',
@@ -54,6 +61,7 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...create.description,
 	...update.description,
+	...updateLines.description,
 	...voidSale.description,
 	...undo.description,
 	...addShipment.description,
