@@ -100,7 +100,7 @@ module.exports = [
 				items: lineItems(env.n),
 				parameters: {
 					resource: 'salesData', operation: 'upload', order: (i, it) => it.json.order, timestamp: (i, it) => it.json.timestamp, item: (i, it) => it.json.item,
-					price: (i, it) => it.json.price, quantity: (i, it) => it.json.quantity, customerIdType: 'email', customer: (i, it) => it.json.email, customColumns: '{}',
+					price: (i, it) => it.json.price, quantity: (i, it) => it.json.quantity, customerField: 'email', customer: (i, it) => it.json.email, customColumns: '{}',
 				},
 			});
 			return outcome(await emNode(env).execute.call(ctx));

@@ -1,0 +1,91 @@
+/**
+ * Shared, independent readings for the Cin7 → Emarsys template checks, written from the documented
+ * rules (DESIGN.md "Contacts", the Emarsys reference), never by importing the package's code: the
+ * Cin7 Core side is read through its own API in the sandbox, the Emarsys side from the sandbox state.
+ */
+import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
+
+export const EMAIL = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]{2,}$/;
+export const lc = (s: unknown): string => String(s ?? '').trim().toLowerCase();
+export const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+const money = (n: number) => Math.round(n * 100) / 100;
+
+/** Every row of a Cin7 Core list endpoint, read page by page through the sandbox's API. */
+export async function coreList(sandbox: Sandbox, path: string, key: string, query: Record<string, string> = {}): Promise<Json[]> {
+	const out: Json[] = [];
+	for (let page = 1; ; page++) {
+		const qs = new URLSearchParams({ ...query, Page: String(page), Limit: '1000' });
+		const r = await fetch(`${systemBaseUrl(sandbox, 'cin7core')}${path}?${qs}`, { headers: authHeaders('cin7core') });
+		if (r.status !== 200) throw new Error(`GET ${path} in the Cin7 Core sandbox: ${r.status} ${await r.text()}`);
+		const rows = ((await r.json()) as Json)[key] as Json[];
+		out.push(...rows);
+		if (rows.length < 1000) return out;
+	}
+}
+
+export interface Purchases {
+	orderCount: number;
+	lifetimeValue: number;
+	averageOrderValue: number;
+	firstOrderDate: string;
+	lastOrderDate: string;
+	lastOrderNumber: string;
+}
+
+/**
+ * Purchase attributes per Cin7 Core customer ID from the verified order history: quotes (ESTIMATING,
+ * ESTIMATED), drafts and voided sales are not purchases; lifetime value = invoiced amounts minus
+ * credit notes that are not voided; dates are the order dates (UTC, day).
+ */
+export async function corePurchases(sandbox: Sandbox): Promise<Map<string, Purchases>> {
+	const sales = await coreList(sandbox, '/saleList', 'SaleList');
+	const credits = await coreList(sandbox, '/saleCreditNoteList', 'SaleList');
+	const out = new Map<string, Purchases>();
+	const by = new Map<string, Json[]>();
+	for (const s of sales) {
+		if (['VOIDED', 'DRAFT', 'ESTIMATING', 'ESTIMATED'].includes(String(s.Status).toUpperCase())) continue;
+		by.set(s.CustomerID, [...(by.get(s.CustomerID) ?? []), s]);
+	}
+	const refunds = new Map<string, number>();
+	for (const c of credits) {
+		if (String(c.CreditNoteStatus ?? c.Status).toUpperCase() === 'VOIDED') continue;
+		refunds.set(c.CustomerID, (refunds.get(c.CustomerID) ?? 0) + Number(c.CreditNoteAmount ?? c.InvoiceAmount ?? 0));
+	}
+	const day = (d: string) => new Date(/Z|[+-]\d\d:\d\d$/.test(d) ? d : `${d}Z`).toISOString().slice(0, 10);
+	for (const [id, list] of by) {
+		const dated = list.filter((s) => s.OrderDate).sort((a, b) => Date.parse(`${a.OrderDate}Z`) - Date.parse(`${b.OrderDate}Z`));
+		const gross = list.reduce((t, s) => t + Number(s.InvoiceAmount || 0), 0);
+		const last = dated[dated.length - 1];
+		out.set(id, {
+			orderCount: list.length,
+			lifetimeValue: money(gross - (refunds.get(id) ?? 0)),
+			averageOrderValue: money(gross / list.length),
+			firstOrderDate: dated.length ? day(dated[0].OrderDate) : '',
+			lastOrderDate: last ? day(last.OrderDate) : '',
+			lastOrderNumber: last ? text(last.OrderNumber) || text(last.SaleID) : '',
+		});
+	}
+	return out;
+}
+
+/** The Cin7 Core customer's marketing contact: the contact marked Default, else the first. */
+export function defaultContact(c: Json): Json | undefined {
+	const list = (c.Contacts ?? []) as Json[];
+	return list.find((k) => k.Default === true) ?? list[0];
+}
+
+/** Emarsys opt-in (field 31) for a Cin7 MarketingConsent: 2 → "1", 3 → "2", else unchanged. */
+export function optInFor(consent: unknown, before: string | null): string | null {
+	if (Number(consent) === 2) return '1';
+	if (Number(consent) === 3) return '2';
+	return before;
+}
+
+export async function emarsysState(sandbox: Sandbox): Promise<Json> {
+	return sandbox.getState('emarsys');
+}
+
+/** Emarsys contacts by lower-case email. */
+export function byEmail(em: Json): Map<string, Json> {
+	return new Map((em.contacts as Json[]).filter((c) => c.email).map((c) => [lc(c.email), c]));
+}
