@@ -10,11 +10,13 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { Cin7Core } from '../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7Omni } from '../../nodes/Cin7Omni/Cin7Omni.node';
 import { Dotdigital } from '../../nodes/Dotdigital/Dotdigital.node';
 import { resetRegionCache } from '../../nodes/Dotdigital/transport';
+import { Joor } from '../../nodes/Joor/Joor.node';
 import { OrderDesk } from '../../nodes/OrderDesk/OrderDesk.node';
 import { resetBuckets } from '../../nodes/OrderDesk/transport';
 import { createContext, useFakeClock } from './helpers/fakeContext';
@@ -23,8 +25,14 @@ const CORE = 'https://core.bad.test';
 const OMNI = 'https://omni.bad.test';
 const DD = 'https://r1-api.dotdigital.com';
 const OD = 'https://orderdesk.bad.test';
+const JOOR = 'https://joor.bad.test';
 
 const systems = {
+	joor: {
+		node: () => new Joor(),
+		credentialType: () => new JoorApi(),
+		credentials: { environment: 'production', authType: 'apiToken', apiToken: 'joor-token-BAD-INPUT', baseUrl: JOOR, creditsPerWindow: 300000, accessToken: '' },
+	},
 	core: {
 		node: () => new Cin7Core(),
 		credentialType: () => new Cin7CoreApi(),
@@ -145,6 +153,32 @@ const odCreate = (sourceId: string, orderItemsJson: string): IDataObject => ({
 const odStore = () => nock(OD).get('/api/v2/store').reply(200, { status: 'success', store: { folders: { '12': 'After import' } } });
 const odOrders = (...ids: string[]) => () => {
 	for (const id of ids) nock(OD).get(`/api/v2/orders/${id}`).reply(200, { status: 'success', order: { id, order_items: [], order_metadata: { keep: 1 } } });
+};
+
+const joorJob = { waitForCompletion: false, statusIntervalSeconds: 5, maxWaitMinutes: 10 };
+const joorInventory = (upc: string, inventory: unknown): IDataObject => ({ resource: 'inventory', operation: 'set', warehouse: 'Main', skuKey: 'upc', upc, inventory, options: {} });
+const joorStyle = (styleNumber: string, variants = ''): IDataObject => ({
+	resource: 'style',
+	operation: 'upsert',
+	styleNumber,
+	styleIdentifier: '',
+	styleName: `Style ${styleNumber}`,
+	linesheetMode: 'add',
+	additionalFields: variants ? { variants } : {},
+	...joorJob,
+});
+const joorCustomer = (customerCode: string, email: string): IDataObject => ({
+	resource: 'customer',
+	operation: 'upsert',
+	customerCode,
+	customerName: `Retailer ${customerCode}`,
+	additionalFields: { email },
+	...joorJob,
+});
+const joorImage = (styleNumber: string, imageUrl: string): IDataObject => ({ resource: 'image', operation: 'add', styleNumber, styleIdentifier: '', imageUrl, options: {} });
+const joorMembership = (styleNumber: string, linesheets: string): IDataObject => ({ resource: 'linesheet', operation: 'addStyles', styleNumber, styleIdentifier: '', linesheets, ...joorJob });
+const joorJobAccepted = (path: string) => () => {
+	nock(JOOR).post(path).reply(202, { response: { code: 202, job_id: 'J1' } });
 };
 
 const CASES: Case[] = [
@@ -376,6 +410,59 @@ const CASES: Case[] = [
 		},
 		error: /^Item 1: Stock is not a number \(got "lots"\)/,
 		good: (out) => expect([out[0].json.sku, out[2].json.sku]).toEqual(['SKU-1', 'SKU-3']),
+	},
+	{
+		name: 'JOOR inventory set: a negative inventory',
+		system: 'joor',
+		params: [joorInventory('1', 3), joorInventory('2', -4), joorInventory('3', 0)],
+		mock: () => {
+			nock(JOOR).post('/v2/bulk-inventory').query(true).reply(200, { response: { code: 200 } });
+		},
+		error: /^Item 1: Inventory must be at least 0/,
+	},
+	{
+		name: 'JOOR style upsert: variants that are not JSON',
+		system: 'joor',
+		params: [joorStyle('A'), joorStyle('B', '[{color_code: BLK}'), joorStyle('C')],
+		mock: joorJobAccepted('/v2/bulk-style'),
+		error: /^Item 1: Variants is not valid JSON/,
+	},
+	{
+		name: 'JOOR customer upsert: a malformed email',
+		system: 'joor',
+		params: [joorCustomer('C1', 'a@x.com'), joorCustomer('C2', 'not-an-email'), joorCustomer('C3', '')],
+		mock: joorJobAccepted('/v2/bulk-connection'),
+		error: /^Item 1: Email is not an email address/,
+	},
+	{
+		name: 'JOOR order mark exported: an empty order ID',
+		system: 'joor',
+		params: [
+			{ resource: 'order', operation: 'markExported', orderId: '11' },
+			{ resource: 'order', operation: 'markExported', orderId: '' },
+			{ resource: 'order', operation: 'markExported', orderId: '12' },
+		],
+		mock: () => {
+			nock(JOOR).get('/v2/orders').query((q) => q.sync === '1' && q.order_id === '11,12').reply(200, { response: { code: 200 }, orders: [{ id: 11 }, { id: 12 }] });
+		},
+		error: /^Item 1: Order ID is empty/,
+	},
+	{
+		name: 'JOOR image add: an image type JOOR does not take',
+		system: 'joor',
+		params: [joorImage('A', 'https://cdn.example.com/a.jpg'), joorImage('B', 'https://cdn.example.com/b.webp'), joorImage('C', 'https://cdn.example.com/c.png')],
+		mock: () => {
+			nock(JOOR).post('/v2/style-number/A/A/image/').query(true).reply(201, { response: { code: 201 } });
+			nock(JOOR).post('/v2/style-number/C/C/image/').query(true).reply(201, { response: { code: 201 } });
+		},
+		error: /^Item 1: Image URL must be a JPEG or PNG/,
+	},
+	{
+		name: 'JOOR linesheet add styles: no linesheet named',
+		system: 'joor',
+		params: [joorMembership('A', 'Core'), joorMembership('B', ' , '), joorMembership('C', 'Core')],
+		mock: joorJobAccepted('/v2/bulk-style'),
+		error: /^Item 1: Linesheets is empty/,
 	},
 ];
 
