@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. acme-ltd, cin7-tier-2',
-		description: 'The customer\'s price lists (comma-separated, or an array), as its sparklayer.price_lists metafield or group names them',
+		description: 'The customer\'s price lists in priority order (comma-separated, or an array), as its sparklayer.price_lists metafield or group names them; for each SKU the first list with a price answers',
 	},
 	{
 		displayName: 'SKUs',
@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['customerPricing'], operation: ['get'] } }, properties);
 
-/** POST /api/v1/fetch-customer-pricing: the prices these lists give these SKUs, one item per SKU and list. */
+/** POST /api/v1/fetch-customer-pricing: the price each SKU gets from the first of these lists that prices it, one item per SKU. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const slugs = splitList(this.getNodeParameter('priceListSlugs', i)).map((s) => readSlug(this, i, 'Price List Slugs', s));
 	if (!slugs.length) throw inputError(this, i, 'Price List Slugs', 'is empty');
