@@ -12,6 +12,8 @@ import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
 import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
+import { ShopifyB2bApi } from '../../credentials/ShopifyB2bApi.credentials';
+import { SparkLayerApi } from '../../credentials/SparkLayerApi.credentials';
 import { Cin7Core } from '../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7Omni } from '../../nodes/Cin7Omni/Cin7Omni.node';
 import { Dotdigital } from '../../nodes/Dotdigital/Dotdigital.node';
@@ -19,6 +21,8 @@ import { resetRegionCache } from '../../nodes/Dotdigital/transport';
 import { Joor } from '../../nodes/Joor/Joor.node';
 import { OrderDesk } from '../../nodes/OrderDesk/OrderDesk.node';
 import { resetBuckets } from '../../nodes/OrderDesk/transport';
+import { ShopifyB2b } from '../../nodes/ShopifyB2b/ShopifyB2b.node';
+import { SparkLayer } from '../../nodes/SparkLayer/SparkLayer.node';
 import { createContext, useFakeClock } from './helpers/fakeContext';
 
 const CORE = 'https://core.bad.test';
@@ -26,8 +30,20 @@ const OMNI = 'https://omni.bad.test';
 const DD = 'https://r1-api.dotdigital.com';
 const OD = 'https://orderdesk.bad.test';
 const JOOR = 'https://joor.bad.test';
+const SL = 'https://sparklayer.bad.test';
+const SHOP = 'https://shop.bad.test';
 
 const systems = {
+	sl: {
+		node: () => new SparkLayer(),
+		credentialType: () => new SparkLayerApi(),
+		credentials: { environment: 'live', siteId: 's', clientId: 'c', clientSecret: 'sl-secret-BAD-INPUT', baseUrl: SL, callsPerMinute: 6000, accessToken: 't', expiresAt: '2099-01-01T00:00:00Z' },
+	},
+	shop: {
+		node: () => new ShopifyB2b(),
+		credentialType: () => new ShopifyB2bApi(),
+		credentials: { shopDomain: 'bad', apiVersion: '2026-01', authentication: 'accessToken', adminAccessToken: 'shpat-BAD-INPUT', pointsPerSecond: 1000, baseUrl: SHOP },
+	},
 	joor: {
 		node: () => new Joor(),
 		credentialType: () => new JoorApi(),
@@ -137,6 +153,26 @@ const odShipment = (operation: string, orderId: string, trackingNumber: string):
 	additionalFields: {},
 	batchSize: 100,
 });
+const slPricing = (operation: string, slug: string, sku: string, pricing: unknown): IDataObject => ({
+	resource: 'priceList',
+	operation,
+	priceListSlug: rl('id', slug),
+	sku,
+	pricing,
+	additionalFields: {},
+});
+const slList = (slug: string): IDataObject => ({ resource: 'priceList', operation: 'getOrCreate', slug, name: slug, currencyCode: 'AUD', additionalFields: {} });
+const slLists = () => {
+	nock(SL).get('/api/v2/price-lists').query(true).reply(200, { data: [{ slug: 'a', name: 'a', currency_code: 'AUD' }, { slug: 'c', name: 'c', currency_code: 'AUD' }], pagination: { current_page: 1, total_pages: 1 } });
+};
+/** One Shopify GraphQL answer per call whose document contains `marker`. */
+const shopAnswers = (marker: string, times: number, data: (variables: IDataObject) => IDataObject) => () => {
+	nock(SHOP)
+		.post('/admin/api/2026-01/graphql.json', (b: { query: string }) => b.query.includes(marker))
+		.times(times)
+		.reply(200, (_u, body) => ({ data: data((body as { variables: IDataObject }).variables) }));
+};
+const shopCustomer = (id: string, email: string) => ({ id: `gid://shopify/Customer/${id}`, email, tags: [], addressesV2: { nodes: [] } });
 const odStock = (sku: string, stock: unknown): IDataObject => ({ resource: 'inventoryItem', operation: 'updateStock', sku, stock, batchSize: 100 });
 const odCreate = (sourceId: string, orderItemsJson: string): IDataObject => ({
 	resource: 'order',
@@ -463,6 +499,139 @@ const CASES: Case[] = [
 		params: [joorMembership('A', 'Core'), joorMembership('B', ' , '), joorMembership('C', 'Core')],
 		mock: joorJobAccepted('/v2/bulk-style'),
 		error: /^Item 1: Linesheets is empty/,
+	},
+	{
+		name: 'SparkLayer update pricing: pricing that is not a price or JSON',
+		system: 'sl',
+		params: [slPricing('updatePricing', 't2', 'A', 10), slPricing('updatePricing', 't2', 'B', '{cheap}'), slPricing('updatePricing', 't2', 'C', '[{"quantity":1,"price":3}]')],
+		mock: () => {
+			nock(SL)
+				.patch('/api/v1/price-lists/t2/pricing', [
+					{ sku: 'A', pricing: [{ quantity: 1, price: 10 }] },
+					{ sku: 'C', pricing: [{ quantity: 1, price: 3 }] },
+				])
+				.reply(200, { updated: 2 });
+		},
+		error: /^Item 1: Pricing is not valid JSON/,
+		good: (out) => expect([out[0].json.sku, out[2].json.sku]).toEqual(['A', 'C']),
+	},
+	{
+		name: 'SparkLayer batch update pricing: an empty SKU',
+		system: 'sl',
+		params: [slPricing('batchUpdatePricing', 't2', 'A', 1), slPricing('batchUpdatePricing', 't3', ' ', 2), slPricing('batchUpdatePricing', 't3', 'C', 3)],
+		mock: () => {
+			nock(SL).patch('/api/v1/batch-update-pricing', (b: IDataObject[]) => b.length === 2).reply(200, { updated: 2 });
+		},
+		error: /^Item 1: SKU is empty/,
+	},
+	{
+		name: 'SparkLayer price list get or create: a slug SparkLayer does not take',
+		system: 'sl',
+		params: [slList('a'), slList('Tier 2!'), slList('c')],
+		mock: slLists,
+		error: /^Item 1: Slug is not a SparkLayer slug \("Tier 2!"/,
+	},
+	{
+		name: 'SparkLayer price list get: a price list slug in the wrong form',
+		system: 'sl',
+		params: [
+			{ resource: 'priceList', operation: 'get', priceListSlug: rl('id', 'a') },
+			{ resource: 'priceList', operation: 'get', priceListSlug: rl('id', 'UPPER') },
+			{ resource: 'priceList', operation: 'get', priceListSlug: rl('id', 'c') },
+		],
+		mock: () => {
+			nock(SL).get('/api/v1/price-lists/a').reply(200, { slug: 'a' });
+			nock(SL).get('/api/v1/price-lists/c').reply(200, { slug: 'c' });
+		},
+		error: /^Item 1: Price List is not a SparkLayer slug/,
+	},
+	{
+		name: 'SparkLayer customer group get or create: an empty name',
+		system: 'sl',
+		params: [
+			{ resource: 'customerGroup', operation: 'getOrCreate', slug: 'trade', name: 'Trade', parentSlug: 'base' },
+			{ resource: 'customerGroup', operation: 'getOrCreate', slug: 'vip', name: '  ', parentSlug: 'base' },
+			{ resource: 'customerGroup', operation: 'getOrCreate', slug: 'base', name: 'Base', parentSlug: '' },
+		],
+		mock: () => {
+			nock(SL).get('/api/v1/customer-groups').reply(200, [{ slug: 'base', name: 'Base' }, { slug: 'trade', name: 'Trade' }]);
+		},
+		error: /^Item 1: Name is empty/,
+	},
+	{
+		name: 'SparkLayer customer pricing: no SKUs',
+		system: 'sl',
+		params: [
+			{ resource: 'customerPricing', operation: 'get', priceListSlugs: 'a', skus: 'X', additionalFields: {} },
+			{ resource: 'customerPricing', operation: 'get', priceListSlugs: 'a', skus: ' , ', additionalFields: {} },
+			{ resource: 'customerPricing', operation: 'get', priceListSlugs: 'a', skus: 'Y', additionalFields: {} },
+		],
+		mock: () => {
+			nock(SL).post('/api/v1/fetch-customer-pricing').times(2).reply(200, (_u, b) => [{ sku: (b as { skus: string[] }).skus[0], price_list_slug: 'a', pricing: [] }]);
+		},
+		error: /^Item 1: SKUs is empty/,
+	},
+	{
+		name: 'Shopify B2B customer create or update: a malformed email',
+		system: 'shop',
+		params: [
+			{ resource: 'customer', operation: 'upsert', email: 'a@x.com', updateFields: {}, tagsToAdd: 'b2b', tagsToRemove: '', address: {}, sendInvite: false },
+			{ resource: 'customer', operation: 'upsert', email: 'b at x.com', updateFields: {}, tagsToAdd: 'b2b', tagsToRemove: '', address: {}, sendInvite: false },
+			{ resource: 'customer', operation: 'upsert', email: 'c@x.com', updateFields: {}, tagsToAdd: 'b2b', tagsToRemove: '', address: {}, sendInvite: false },
+		],
+		mock: shopAnswers('query FindCustomer', 2, (v) => {
+			const email = String(v.q).replace('email:', '');
+			return { customers: { nodes: [{ ...shopCustomer(email[0], email), tags: ['b2b'] }] } };
+		}),
+		error: /^Item 1: Email is not a valid email address \("b at x.com"\)/,
+		good: (out) => expect([out[0].json.email, out[2].json.email]).toEqual(['a@x.com', 'c@x.com']),
+	},
+	{
+		name: 'Shopify B2B find by email: an empty email',
+		system: 'shop',
+		params: [
+			{ resource: 'customer', operation: 'findByEmail', email: 'a@x.com' },
+			{ resource: 'customer', operation: 'findByEmail', email: '' },
+			{ resource: 'customer', operation: 'findByEmail', email: 'c@x.com' },
+		],
+		mock: shopAnswers('query FindCustomer', 2, () => ({ customers: { nodes: [] } })),
+		error: /^Item 1: Email is empty/,
+	},
+	{
+		name: 'Shopify B2B metafields set many: a key Shopify does not take',
+		system: 'shop',
+		params: [
+			{ resource: 'metafield', operation: 'setMany', ownerId: '1', namespace: 'sparklayer', metafields: { values: [{ key: 'price_lists', type: 'single_line_text_field', value: 'a' }] } },
+			{ resource: 'metafield', operation: 'setMany', ownerId: '2', namespace: 'sparklayer', metafields: { values: [{ key: 'price lists!', type: 'single_line_text_field', value: 'b' }] } },
+			{ resource: 'metafield', operation: 'setMany', ownerId: '3', namespace: 'sparklayer', metafields: { values: [{ key: 'price_lists', type: 'single_line_text_field', value: 'c' }] } },
+		],
+		mock: shopAnswers('metafieldsSet', 1, (v) => ({ metafieldsSet: { metafields: v.metafields as IDataObject[], userErrors: [] } })),
+		error: /^Item 1: Metafields → Key is not a metafield key \("price lists!"/,
+	},
+	{
+		name: 'Shopify B2B tag add: a customer ID that is not one',
+		system: 'shop',
+		params: [
+			{ resource: 'tag', operation: 'add', customerId: rl('id', '1'), tags: 'b2b' },
+			{ resource: 'tag', operation: 'add', customerId: rl('id', 'ann@x.com'), tags: 'b2b' },
+			{ resource: 'tag', operation: 'add', customerId: rl('id', '3'), tags: 'b2b' },
+		],
+		mock: () => {
+			shopAnswers('tagsAdd(', 2, (v) => ({ tagsAdd: { node: { id: v.id }, userErrors: [] } }))();
+			shopAnswers('query Tags', 2, (v) => ({ customer: { id: v.id, tags: ['b2b'] } }))();
+		},
+		error: /^Item 1: Customer is not a Shopify customer ID \("ann@x.com"/,
+	},
+	{
+		name: 'Shopify B2B send invite: an empty customer',
+		system: 'shop',
+		params: [
+			{ resource: 'customer', operation: 'sendInvite', customerId: rl('id', '1') },
+			{ resource: 'customer', operation: 'sendInvite', customerId: rl('id', '') },
+			{ resource: 'customer', operation: 'sendInvite', customerId: rl('id', '3') },
+		],
+		mock: shopAnswers('mutation Invite', 2, (v) => ({ customerSendAccountInviteEmail: { customer: { id: v.customerId }, userErrors: [] } })),
+		error: /^Item 1: Customer is empty/,
 	},
 ];
 
