@@ -1,6 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BatchRecord, RecordVerdict } from '../../shared/batchWrite';
+import { httpStatusOf } from '../../shared/http';
+
+/** An answer refusing a batch for its size ("Too many items: at most 100 per call"). */
+const TOO_LARGE = /too (many|large|big)|at most|maximum|max(imum)? (batch|items|records)|exceed/i;
+
+/**
+ * Sends a batch; when Order Desk refuses it for its size (413, or 400 saying so), sends each half
+ * instead. Order Desk documents no batch size, so the user's Batch Size may be above the real one:
+ * the batch then costs a few more calls, and nothing fails.
+ */
+export async function sendSplitting<R>(
+	batch: Array<BatchRecord<R>>,
+	sendOnce: (part: Array<BatchRecord<R>>) => Promise<RecordVerdict[]>,
+): Promise<RecordVerdict[]> {
+	// The transport's errors are NodeApiErrors already; only a refusal for size splits the batch.
+	const TOO_LARGE_MARK = Symbol('too large');
+	const verdicts = await sendOnce(batch).catch((error: unknown) => {
+		const status = httpStatusOf(error);
+		const tooLarge = status === 413 || (status === 400 && TOO_LARGE.test(String((error as Error).message)));
+		if (tooLarge && batch.length > 1) return TOO_LARGE_MARK;
+		throw error;
+	});
+	if (typeof verdicts !== 'symbol') return verdicts;
+	const half = Math.ceil(batch.length / 2);
+	return [...(await sendSplitting(batch.slice(0, half), sendOnce)), ...(await sendSplitting(batch.slice(half), sendOnce))];
+}
 
 /**
  * Per-record verdicts of an Order Desk batch call (`/batch-shipments`, `/batch-inventory-items`).

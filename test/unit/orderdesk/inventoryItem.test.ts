@@ -68,3 +68,32 @@ describe('Order Desk inventory item', () => {
 		await expect(od.run(params)).rejects.toThrow(error);
 	});
 });
+
+describe('Order Desk batch size above what Order Desk accepts', () => {
+	it('sends a batch refused as too large in halves, losing and repeating nothing', async () => {
+		const sizes: number[] = [];
+		od.api()
+			.put(od.path('/batch-inventory-items'))
+			.times(3)
+			.reply((_uri, b) => {
+				const body = b as IDataObject[];
+				sizes.push(body.length);
+				if (body.length > 2) return [400, { status: 'error', message: `Too many inventory items: at most 2 per call, got ${body.length}` }];
+				return [200, { status: 'success', results: body.map((r) => ({ code: r.code, status: 'success' })) }];
+			});
+		const params = ['A', 'B', 'C', 'D'].map((sku, n) => stock(sku, n, { batchSize: 4 }));
+		const { json } = await od.run(params, { items: od.items(4) });
+		expect(sizes).toEqual([4, 2, 2]);
+		expect(json.map((o) => [o.sku, o.updated])).toEqual([
+			['A', true],
+			['B', true],
+			['C', true],
+			['D', true],
+		]);
+	});
+
+	it('does not split a batch refused for another reason', async () => {
+		od.api().put(od.path('/batch-inventory-items')).reply(400, { status: 'error', message: 'Body must be a JSON array' });
+		await expect(od.run([stock('A', 1), stock('B', 2)], { items: od.items(2) })).rejects.toThrow(/Body must be a JSON array/);
+	});
+});

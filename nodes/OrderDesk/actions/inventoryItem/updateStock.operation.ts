@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError } from '../../../shared/items';
 import type { ItemOutcomes } from '../../../shared/operation';
 import { requiredText } from '../../../shared/params';
-import { batchVerdicts } from '../../helpers/batchResults';
+import { batchVerdicts, sendSplitting } from '../../helpers/batchResults';
 import { orderDeskRequest } from '../../transport';
 
 /** Order Desk does not document a batch size; 100 keeps a batch well inside any body limit. */
@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 500 },
 		default: DEFAULT_BATCH_SIZE,
-		description: 'SKUs per call; Order Desk does not document a maximum',
+		description: 'SKUs per call. Order Desk documents no maximum; a batch it refuses as too large is sent in halves.',
 	},
 ];
 
@@ -66,14 +66,15 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 			if (!Number.isInteger(stock)) throw inputError(this, i, 'Stock', `must be a whole number (got ${stock})`);
 			return { record: { code, stock }, key: code };
 		},
-		send: async (batch) => {
-			const body = await orderDeskRequest.call(this, 'PUT', '/batch-inventory-items', undefined, batch.map((r) => r.record));
-			return batchVerdicts(body, batch, 'code', ['inventory_items'], (record, result) => ({
-				sku: record.code,
-				stock: record.stock,
-				updated: true,
-				...(result?.inventory_item ? { inventoryItem: result.inventory_item as IDataObject } : {}),
-			}));
-		},
+		send: async (batch) =>
+			await sendSplitting(batch, async (part) => {
+				const body = await orderDeskRequest.call(this, 'PUT', '/batch-inventory-items', undefined, part.map((r) => r.record));
+				return batchVerdicts(body, part, 'code', ['inventory_items'], (record, result) => ({
+					sku: record.code,
+					stock: record.stock,
+					updated: true,
+					...(result?.inventory_item ? { inventoryItem: result.inventory_item as IDataObject } : {}),
+				}));
+			}),
 	});
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { batchWrite } from '../../../shared/batchWrite';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemOutcomes } from '../../../shared/operation';
-import { batchVerdicts } from '../../helpers/batchResults';
+import { batchVerdicts, sendSplitting } from '../../helpers/batchResults';
 import { orderDeskRequest } from '../../transport';
 import { readShipment, shipmentProperties, type ShipmentRecord } from './fields';
 
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 500 },
 		default: DEFAULT_BATCH_SIZE,
-		description: 'Shipments per call; Order Desk does not document a maximum',
+		description: 'Shipments per call. Order Desk documents no maximum; a batch it refuses as too large is sent in halves.',
 	},
 ];
 
@@ -39,14 +39,15 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 			const record = readShipment(this, i);
 			return { record, key: `${record.order_id}/${record.tracking_number}` };
 		},
-		send: async (batch) => {
-			const body = await orderDeskRequest.call(this, 'POST', '/batch-shipments', undefined, batch.map((r) => r.record));
-			return batchVerdicts(body, batch, 'order_id', ['shipments'], (record, result) => ({
-				...record,
-				...((result?.shipment as object) ?? {}),
-				...(result?.shipment_id !== undefined ? { shipment_id: result.shipment_id } : {}),
-				order_id: record.order_id,
-			}));
-		},
+		send: async (batch) =>
+			await sendSplitting(batch, async (part) => {
+				const body = await orderDeskRequest.call(this, 'POST', '/batch-shipments', undefined, part.map((r) => r.record));
+				return batchVerdicts(body, part, 'order_id', ['shipments'], (record, result) => ({
+					...record,
+					...((result?.shipment as object) ?? {}),
+					...(result?.shipment_id !== undefined ? { shipment_id: result.shipment_id } : {}),
+					order_id: record.order_id,
+				}));
+			}),
 	});
 }
