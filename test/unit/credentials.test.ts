@@ -10,6 +10,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHtt
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { authenticate } from './helpers/fakeContext';
 import { start, type Started } from './sandbox/helpers';
@@ -173,6 +174,56 @@ describe('Order Desk credential test', () => {
 			/not with Order Desk data/,
 		);
 		expect((await credentialTest(new OrderDeskApi(), creds({ baseUrl: `${sb.url}/orderdesk/api/v9` }))).message).toMatch(
+			/^Nothing answers at this Base URL \(404\)/,
+		);
+	});
+});
+
+describe('JOOR credential test', () => {
+	const creds = (over: IDataObject = {}): ICredentialDataDecryptedObject => ({
+		environment: 'sandbox',
+		authType: 'apiToken',
+		apiToken: 'sandbox-joor-token-5d2c8e',
+		baseUrl: `${sb.url}/joor/api`,
+		accessToken: '',
+		...over,
+	});
+	const v4 = {
+		authType: 'password',
+		clientId: 'sandbox-joor-client',
+		clientSecret: 'sandbox-joor-secret-3a7f1b',
+		username: 'sandbox-joor-user',
+		password: 'sandbox-joor-pass-8e4d2c',
+		accountId: 'sandbox-joor-account',
+	};
+	/** n8n runs the credential's preAuthentication before testing a credential with an expirable token. */
+	const preAuthenticated = async (c: ICredentialDataDecryptedObject) => {
+		const helpers = {
+			httpRequest: async (o: IHttpRequestOptions) => (await axios.request({ method: o.method, url: o.url, data: o.body })).data,
+		};
+		return { ...c, ...(await new JoorApi().preAuthentication.call({ helpers } as never, c)) };
+	};
+
+	it('passes with the right v2 API token', async () => {
+		expect((await credentialTest(new JoorApi(), creds())).status).toBe('OK');
+	});
+
+	it('passes with a v4 login, its token fetched first as n8n does', async () => {
+		const c = await preAuthenticated(creds(v4));
+		expect(String(c.accessToken)).not.toBe('');
+		expect((await credentialTest(new JoorApi(), c)).status).toBe('OK');
+	});
+
+	it('names the credentials and the environment as the likely cause of a 401', async () => {
+		const r = await credentialTest(new JoorApi(), creds({ apiToken: 'wrong' }));
+		expect(r.message).toMatch(/^JOOR refused the credentials \(401\): check the API token/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		expect((await credentialTest(new JoorApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(
+			/not with a JOOR API answer/,
+		);
+		expect((await credentialTest(new JoorApi(), creds({ baseUrl: `${sb.url}/joor/nope` }))).message).toMatch(
 			/^Nothing answers at this Base URL \(404\)/,
 		);
 	});
