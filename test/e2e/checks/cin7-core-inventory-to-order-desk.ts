@@ -1,0 +1,107 @@
+/**
+ * workflows/cin7-core-inventory-to-order-desk.json: every Order Desk inventory item whose code is
+ * an active Cin7 Core stock product gets the product's available to sell as its stock (computed
+ * here from the sandbox's availability rows by the documented rules, see
+ * cin7-core-available-to-sell.ts: Quarantine excluded, on order added), and only items whose stock
+ * differs are written, in batch calls of at most 100. Codes Cin7 does not have are left alone. The
+ * second run writes only what changed in Cin7 between the runs.
+ *
+ * Other templates in the same batch may create Cin7 Core sales (authorised orders allocate stock);
+ * SKUs on those sales are left out of the field comparison, as their figure depends on which
+ * template ran first. Every write is still counted: a written SKU's stock differs from what it
+ * was, so the sum of batch sizes equals the number of items whose stock changed.
+ */
+import type { Json } from '../harness/n8n';
+import { expectedCoreAts } from './cin7-core-available-to-sell';
+import type { CheckContext, TemplateCheck } from './types';
+
+const BATCH = 100;
+
+const inventory = (od: Json): Map<string, Json> => new Map((od.inventoryItems as Json[]).map((it) => [String(it.code), it]));
+
+/** Batch sizes of the inventory writes since a request-log position. */
+async function writes(ctx: CheckContext, since: number): Promise<number[]> {
+	const log = await ctx.sandbox.getRequests({ system: 'orderdesk', since });
+	return log.filter((r) => /\/batch-inventory-items$/.test(r.path) && r.status === 200).map((r) => Number(r.records));
+}
+
+const saleSkus = (sale: Json): string[] => ((sale.Order?.Lines ?? []) as Json[]).map((l) => String(l.SKU));
+
+/** SKUs on Cin7 Core sales created after the check started (by other templates or checks). */
+function touchedCodes(core: Json, before: Set<string>): Set<string> {
+	return new Set((core.sales as Json[]).filter((s) => !before.has(String(s.ID))).flatMap(saleSkus));
+}
+
+function changedItems(before: Map<string, Json>, after: Map<string, Json>): string[] {
+	return [...after.values()].filter((it) => Number(it.stock) !== Number(before.get(String(it.code))?.stock)).map((it) => String(it.code));
+}
+
+export const check: TemplateCheck = {
+	async prepare(ctx) {
+		const od = await ctx.sandbox.getState('orderdesk');
+		const core = await ctx.sandbox.getState('cin7core');
+		const ats = expectedCoreAts(core, ctx.workflow);
+		// a few items already hold Cin7's figure: they must not be written
+		const same = [...inventory(od).values()].filter((it) => ats.has(it.code)).slice(0, 5);
+		for (const it of same) await ctx.sandbox.mutate('orderdesk', { entity: 'inventory', code: it.code, patch: { stock: ats.get(it.code)!.availableToSell } });
+		ctx.memo.before = inventory(await ctx.sandbox.getState('orderdesk'));
+		ctx.memo.same = same.map((it) => String(it.code));
+		ctx.memo.salesBefore = new Set((core.sales as Json[]).map((x) => String(x.ID)));
+		expect([...(ctx.memo.before as Map<string, Json>).values()].filter((it) => !ats.has(it.code)).length).toBeGreaterThan(0);
+		ctx.memo.seq = await ctx.sandbox.lastSeq();
+	},
+
+	async afterFirstRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const core = await ctx.sandbox.getState('cin7core');
+		const od = inventory(await ctx.sandbox.getState('orderdesk'));
+		const ats = expectedCoreAts(core, ctx.workflow);
+		const touched = touchedCodes(core, ctx.memo.salesBefore as Set<string>);
+		const before = ctx.memo.before as Map<string, Json>;
+		const problems: string[] = [];
+		let compared = 0;
+		for (const [code, it] of od) {
+			const want = ats.get(code);
+			if (!want) {
+				if (JSON.stringify(it) !== JSON.stringify(before.get(code))) problems.push(`${code}: not a Cin7 Core product, yet changed`);
+			} else if (!touched.has(code)) {
+				compared++;
+				if (Number(it.stock) !== want.availableToSell) problems.push(`${code}: stock ${it.stock}, Cin7 available to sell ${want.availableToSell}`);
+			}
+		}
+		expect(problems).toEqual([]);
+		expect(compared).toBeGreaterThan(BATCH);
+		for (const code of ctx.memo.same as string[]) if (!touched.has(code)) expect({ code, stock: od.get(code)!.stock }).toEqual({ code, stock: before.get(code)!.stock });
+		const sent = await writes(ctx, ctx.memo.seq as number);
+		const changed = changedItems(before, od).length;
+		expect(changed).toBeGreaterThan(BATCH);
+		expect(sent.reduce((a, b) => a + b, 0)).toBe(changed);
+		expect(sent.length).toBe(Math.ceil(changed / BATCH));
+		ctx.memo.afterFirst = od;
+	},
+
+	async betweenRuns(ctx) {
+		const core = await ctx.sandbox.getState('cin7core');
+		const od = ctx.memo.afterFirst as Map<string, Json>;
+		const ats = expectedCoreAts(core, ctx.workflow);
+		const onSales = new Set((core.sales as Json[]).flatMap(saleSkus));
+		// a plain row (no bin or batch) in a location that counts, so the change reaches the figure
+		const row = (core.availability as Json[]).find((r) => ats.has(r.SKU) && od.has(r.SKU) && !onSales.has(r.SKU) && !r.Bin && !r.Batch && r.Location !== 'Quarantine')!;
+		const code = String(row.SKU);
+		await ctx.sandbox.mutate('cin7core', { entity: 'availability', sku: code, location: row.Location, patch: { OnHand: Number(row.OnHand) + 7, Allocated: row.Allocated, OnOrder: row.OnOrder } });
+		ctx.memo.moved = code;
+		ctx.memo.seq = await ctx.sandbox.lastSeq();
+	},
+
+	async afterSecondRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const od = inventory(await ctx.sandbox.getState('orderdesk'));
+		const ats = expectedCoreAts(await ctx.sandbox.getState('cin7core'), ctx.workflow);
+		const code = ctx.memo.moved as string;
+		expect(Number(od.get(code)!.stock)).toBe(ats.get(code)!.availableToSell);
+		const changed = changedItems(ctx.memo.afterFirst as Map<string, Json>, od);
+		expect(changed).toContain(code);
+		const sent = await writes(ctx, ctx.memo.seq as number);
+		expect(sent.reduce((a, b) => a + b, 0)).toBe(changed.length);
+	},
+};
