@@ -63,7 +63,7 @@ describe('Order Desk inventory item', () => {
 
 	it.each([
 		[stock('', 5), /^Item 0: SKU is empty/],
-		[stock('SKU-1', 2.5), /^Item 0: Stock must be a whole number \(got 2.5\)/],
+		[stock('SKU-1', ''), /^Item 0: Stock is not a number \(got ""\)/],
 	])('refuses bad input', async (params, error) => {
 		await expect(od.run(params)).rejects.toThrow(error);
 	});

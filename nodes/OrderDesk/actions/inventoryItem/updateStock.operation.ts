@@ -63,7 +63,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 			if (raw === '' || raw === null || raw === undefined || !Number.isFinite(stock)) {
 				throw inputError(this, i, 'Stock', `is not a number (got "${String(raw ?? '')}")`);
 			}
-			if (!Number.isInteger(stock)) throw inputError(this, i, 'Stock', `must be a whole number (got ${stock})`);
 			return { record: { code, stock }, key: code };
 		},
 		send: async (batch) =>
