@@ -12,7 +12,9 @@ import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
 import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
-import { authenticate } from './helpers/fakeContext';
+import { ShopifyB2bApi } from '../../credentials/ShopifyB2bApi.credentials';
+import { SparkLayerApi } from '../../credentials/SparkLayerApi.credentials';
+import { authenticate, performRequest } from './helpers/fakeContext';
 import { start, type Started } from './sandbox/helpers';
 
 /** n8n credential expressions are `={{ js }}`; the test evaluates them with the credential in scope. */
@@ -23,7 +25,12 @@ function resolve(value: unknown, credentials: ICredentialDataDecryptedObject): u
 	);
 }
 
-const get = (o: unknown, key: string) => (o && typeof o === 'object' ? (o as IDataObject)[key] : undefined);
+/** A rule's key read as n8n reads it (lodash `get`: `errors[0].extensions.code` is a path). */
+const get = (o: unknown, key: string) =>
+	key
+		.split(/[.[\]]+/)
+		.filter(Boolean)
+		.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as IDataObject)[k] : undefined), o);
 
 async function credentialTest(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
 	const { request, rules = [] } = type.test!;
@@ -32,11 +39,13 @@ async function credentialTest(type: ICredentialType, credentials: ICredentialDat
 		baseURL: String(resolve(request.baseURL, credentials)),
 		method: request.method ?? 'GET',
 		qs: request.qs as IDataObject | undefined,
+		body: request.body as IDataObject | undefined,
 	} as IHttpRequestOptions);
 	const response = await axios.request({
 		method: options.method,
 		url: `${options.baseURL}${options.url}`,
 		params: options.qs,
+		data: options.body,
 		headers: options.headers as Record<string, string>,
 		auth: options.auth,
 		validateStatus: () => true,
@@ -201,7 +210,7 @@ describe('JOOR credential test', () => {
 		const helpers = {
 			httpRequest: async (o: IHttpRequestOptions) => (await axios.request({ method: o.method, url: o.url, data: o.body })).data,
 		};
-		return { ...c, ...(await new JoorApi().preAuthentication.call({ helpers } as never, c)) };
+		return { ...c, ...((await new JoorApi().preAuthentication.call({ helpers } as never, c)) as ICredentialDataDecryptedObject) };
 	};
 
 	it('passes with the right v2 API token', async () => {
@@ -226,5 +235,83 @@ describe('JOOR credential test', () => {
 		expect((await credentialTest(new JoorApi(), creds({ baseUrl: `${sb.url}/joor/nope` }))).message).toMatch(
 			/^Nothing answers at this Base URL \(404\)/,
 		);
+	});
+});
+
+/** n8n runs a credential's preAuthentication (token exchange) before its test request. */
+async function withToken(type: SparkLayerApi | ShopifyB2bApi, credentials: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
+	const token = await type.preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, credentials);
+	return { ...credentials, ...(token as ICredentialDataDecryptedObject) };
+}
+
+describe('SparkLayer credential test', () => {
+	const creds = (over: IDataObject = {}): ICredentialDataDecryptedObject => ({
+		environment: 'live',
+		siteId: 'sandbox-site-1',
+		clientId: 'sandbox-sl-client',
+		clientSecret: 'sandbox-sl-secret-3d9f1b',
+		baseUrl: `${sb.url}/sparklayer/live`,
+		accessToken: '',
+		...over,
+	});
+
+	it('passes with the right login, its token fetched first as n8n does', async () => {
+		const c = await withToken(new SparkLayerApi(), creds());
+		expect(String(c.accessToken)).not.toBe('');
+		expect(await credentialTest(new SparkLayerApi(), c)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('tells a wrong secret (401) from a client without API access (403), at the token', async () => {
+		await expect(withToken(new SparkLayerApi(), creds({ clientSecret: 'wrong' }))).rejects.toThrow(/^SparkLayer refused the Client ID or Client Secret \(401\)/);
+		await expect(withToken(new SparkLayerApi(), creds({ clientId: 'sandbox-sl-noapi' }))).rejects.toThrow(/^SparkLayer refused API access \(403\): the API needs the Pro or Enterprise plan/);
+	});
+
+	it('the live keys are refused on the test host (each environment has its own keys)', async () => {
+		await expect(withToken(new SparkLayerApi(), creds({ baseUrl: `${sb.url}/sparklayer/test` }))).rejects.toThrow(/\(401\)/);
+	});
+
+	it('a token that is not accepted is named at the test request', async () => {
+		expect((await credentialTest(new SparkLayerApi(), creds({ accessToken: 'sl_forged' }))).message).toMatch(/^SparkLayer refused the access token \(401\)/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		await expect(withToken(new SparkLayerApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).rejects.toThrow(/Base URL/);
+		await expect(withToken(new SparkLayerApi(), creds({ baseUrl: `${sb.url}/sparklayer/nope` }))).rejects.toThrow(/Base URL/);
+	});
+});
+
+describe('Shopify B2B credential test', () => {
+	const creds = (over: IDataObject = {}): ICredentialDataDecryptedObject => ({
+		shopDomain: 'sandbox-b2b.myshopify.com',
+		apiVersion: '2026-01',
+		authentication: 'accessToken',
+		adminAccessToken: 'shpat_sandbox0b2b0token0000000000001',
+		baseUrl: `${sb.url}/shopify/sandbox-b2b`,
+		sessionToken: '',
+		...over,
+	});
+	const dev = { authentication: 'clientCredentials', adminAccessToken: '', clientId: 'sandbox-shopify-client', clientSecret: 'sandbox-shopify-secret-5e2c8a' };
+
+	it('passes with an admin API access token, and with a Dev Dashboard app after its token is fetched', async () => {
+		expect(await credentialTest(new ShopifyB2bApi(), creds())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const c = await withToken(new ShopifyB2bApi(), creds(dev));
+		expect(String(c.sessionToken)).toMatch(/^shpca_/);
+		expect((await credentialTest(new ShopifyB2bApi(), c)).status).toBe('OK');
+	});
+
+	it('tells a wrong token (401) from a token without the customer scopes (ACCESS_DENIED)', async () => {
+		expect((await credentialTest(new ShopifyB2bApi(), creds({ adminAccessToken: 'shpat_wrong' }))).message).toMatch(/^Shopify refused the access token \(401\)/);
+		expect((await credentialTest(new ShopifyB2bApi(), creds({ adminAccessToken: 'shpat_sandbox0noscope00000000000000002' }))).message).toMatch(
+			/lacks the customer scopes: give the app read_customers and write_customers/,
+		);
+	});
+
+	it('names a wrong Dev Dashboard client secret at the token request', async () => {
+		await expect(withToken(new ShopifyB2bApi(), creds({ ...dev, clientSecret: 'wrong' }))).rejects.toThrow(/^Shopify refused the Client ID or Client Secret \(401\)/);
+	});
+
+	it('names the shop domain for a 404, and fails a web page', async () => {
+		expect((await credentialTest(new ShopifyB2bApi(), creds({ baseUrl: `${sb.url}/shopify/other-shop` }))).message).toMatch(/^Nothing answers at this shop domain/);
+		expect((await credentialTest(new ShopifyB2bApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(/not with Shopify Admin GraphQL data|Nothing answers/);
 	});
 });
