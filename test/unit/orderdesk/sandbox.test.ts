@@ -137,6 +137,45 @@ describe('Order Desk node against the sandbox', () => {
 		for (const it of after.inventoryItems.filter((x) => wanted.has(String(x.code)))) expect(it.stock).toBe(wanted.get(String(it.code)));
 	});
 
+	it('creates an order once: a second run with the same source ID returns it instead of a second order', async () => {
+		const params = {
+			resource: 'order',
+			operation: 'create',
+			sourceId: 'N8N-TEST-1',
+			email: 'ann@example.com',
+			orderItemsJson: '[{"code":"ST00001-S","name":"Coastal Candle S","price":12.5,"quantity":2}]',
+			shippingJson: '{"first_name":"Ann","last_name":"Lee","city":"Boston","country":"US"}',
+			checkoutData: { field: [{ name: 'ShipMethod', value: 'Express' }] },
+			orderMetadata: { field: [{ name: 'cin7_ship_method', value: 'Courier' }] },
+			folder: 'Submit to Cin7',
+			additionalFieldsJson: '{}',
+		};
+		const [first] = await run([params]);
+		const [second] = await run([params]);
+		expect([first.json.alreadyExisted, second.json.alreadyExisted, second.json.id]).toEqual([false, true, first.json.id]);
+		const s = await state();
+		const created = s.orders.filter((o) => o.source_id === 'N8N-TEST-1');
+		expect(created).toHaveLength(1);
+		expect(created[0]).toMatchObject({
+			folder_id: folderId(s, 'Submit to Cin7'),
+			email: 'ann@example.com',
+			checkout_data: { ShipMethod: 'Express' },
+			order_metadata: { cin7_ship_method: 'Courier' },
+		});
+		expect((created[0].order_items as IDataObject[]).map((i) => [i.code, Number(i.quantity)])).toEqual([['ST00001-S', 2]]);
+		const [got] = await run([{ resource: 'order', operation: 'get', orderId: byId(String(first.json.id)) }]);
+		expect(got.json.source_id).toBe('N8N-TEST-1');
+	});
+
+	it('gets inventory items by SKU and the store folders', async () => {
+		const s = await state();
+		const item = s.inventoryItems[10];
+		const out = await run([{ resource: 'inventoryItem', operation: 'getAll', returnAll: true, filters: { code: item.code } }]);
+		expect(out.map((o) => o.json.code)).toEqual([item.code]);
+		const folders = await run([{ resource: 'store', operation: 'getFolders' }]);
+		expect(folders.map((o) => [o.json.id, o.json.name])).toEqual(Object.entries(s.folders).map(([id, name]) => [id, name]));
+	});
+
 	it('spent no throttled call so far: the bucket model and X-Tokens-Remaining kept every request inside the store bucket', async () => {
 		// A burst far larger than the bucket, on top of what the tests above spent.
 		await run(Array.from({ length: 60 }, () => ({ resource: 'order', operation: 'get', orderId: byId('500001') })));
