@@ -21,6 +21,8 @@ const MAX_METAFIELDS = 25;
 const MAX_PAGE = 250;
 /** Standard plan (targets-api.md §3.2): restores 100 points a second; the bucket holds 20 seconds of it. */
 const PLAN = { displayName: 'Shopify', restoreRate: 100, maximumAvailable: 2000 };
+/** Shopify refuses any single query whose requested cost is above 1,000 points, whatever the plan. */
+const MAX_QUERY_COST = 1000;
 const COUNTRIES = { AU: 'Australia', NZ: 'New Zealand', US: 'United States', GB: 'United Kingdom', CA: 'Canada', DE: 'Germany', FR: 'France', IE: 'Ireland', SG: 'Singapore' };
 const COUNTRY_CODES = Object.fromEntries(Object.entries(COUNTRIES).map(([k, v]) => [lc(v), k]));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -575,8 +577,8 @@ function handle(ctx) {
 	const requested = gql.cost(OBJECT_FIELDS, CONNECTIONS, root, op.sel, doc.frags, vars, root === 'Mutation');
 	const bk = bucket(ctx);
 	const costOut = (actual) => ({ requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: throttleStatus(bk) });
-	if (requested > PLAN.maximumAvailable) {
-		return { status: 200, body: { errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${PLAN.maximumAvailable}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: PLAN.maximumAvailable } }], extensions: { cost: costOut(null) } } };
+	if (requested > MAX_QUERY_COST) {
+		return { status: 200, body: { errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_QUERY_COST } }], extensions: { cost: costOut(null) } } };
 	}
 	if (requested > bk.available) {
 		s.stats.throttled++;

@@ -45,10 +45,10 @@ describe('sandbox: Shopify', () => {
 		expect(q.body.data.customers.edges.every((e: any) => e.node.email)).toBe(true);
 	});
 
-	it('answers THROTTLED (HTTP 200, no data) when the bucket cannot pay for a query, and MAX_COST_EXCEEDED above 2,000', async () => {
+	it('answers THROTTLED (HTTP 200, no data) when the bucket cannot pay for a query, and MAX_COST_EXCEEDED above 1,000', async () => {
 		const s2 = await start({ timeScale: 1 });
 		try {
-			const q = '{ customers(first: 250) { nodes { id addressesV2(first: 3) { nodes { id } } } } }';
+			const q = '{ customers(first: 150) { nodes { id addressesV2(first: 3) { nodes { id } } } } }';
 			const ask = () => call(`${s2.url}/shopify/sandbox-b2b/admin/api/2026-01/graphql.json`, { method: 'POST', headers: { 'X-Shopify-Access-Token': TOKEN, 'Content-Type': 'application/json' }, body: { query: q } });
 			const answers = [];
 			for (let i = 0; i < 4; i++) answers.push(await ask());
