@@ -4,11 +4,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { compact, readDate } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
+import { folderProperty } from '../../helpers/fields';
 import { resolveFolder } from '../../helpers/folders';
-import { formatOrderDeskDate } from '../../transport/dates';
 import { storeTimeZone } from '../../helpers/store';
 import { orderDeskList } from '../../transport';
-import { folderProperty } from '../../helpers/fields';
+import { formatOrderDeskDate } from '../../transport/dates';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties('orders'),
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only orders of this customer email',
 			},
-			{ ...folderProperty('folder', 'Folder Name or ID', 'Only orders in this folder', false) },
+			folderProperty('folder', 'Folder Name or ID', 'Only orders in this folder', false),
 			{
 				displayName: 'Modified After',
 				name: 'modifiedStartDate',
