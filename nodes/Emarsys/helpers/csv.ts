@@ -22,3 +22,36 @@ export function toCsv(columns: string[], rows: Array<Record<string, unknown>>): 
 export function csvNumber(n: number): string {
 	return String(Number(n.toFixed(4)));
 }
+
+/** Rows of a CSV text (quoted values, doubled quotes, CRLF or LF), header row included. */
+export function parseCsv(text: string, delimiter = ','): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let value = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') {
+				value += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else value += ch;
+		} else if (ch === '"' && value === '') quoted = true;
+		else if (ch === delimiter) {
+			row.push(value);
+			value = '';
+		} else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && text[i + 1] === '\n') i++;
+			row.push(value);
+			value = '';
+			if (row.some((v) => v !== '') || row.length > 1) rows.push(row);
+			row = [];
+		} else value += ch;
+	}
+	if (value !== '' || row.length) {
+		row.push(value);
+		rows.push(row);
+	}
+	return rows;
+}

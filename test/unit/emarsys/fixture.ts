@@ -1,5 +1,6 @@
 import { EmarsysApi } from '../../../credentials/EmarsysApi.credentials';
 import { Emarsys } from '../../../nodes/Emarsys/Emarsys.node';
+import { EmarsysTrigger } from '../../../nodes/Emarsys/EmarsysTrigger.node';
 import { resetTokenCache } from '../../../nodes/Emarsys/transport';
 import { systemFixture } from '../helpers/systemFixture';
 
@@ -28,6 +29,7 @@ export const em = systemFixture({
 	basePath: '/api/v2',
 	reset: resetTokenCache,
 	node: Emarsys,
+	trigger: EmarsysTrigger,
 });
 
 /** Emarsys's envelope. */

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as del from './delete.operation';
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as upsert from './upsert.operation';
 
-export const operations = { delete: del, get, upsert };
+export const operations = { delete: del, get, getAll, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -32,10 +33,17 @@ export const description: INodeProperties[] = [
 				description: 'Get contacts by email or any key field, 1,000 per call',
 				action: 'Get a contact',
 			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get every contact\'s ID and one field (e.g. email), 10,000 per call',
+				action: 'Get many contacts',
+			},
 		],
 		default: 'upsert',
 	},
 	...upsert.description,
 	...get.description,
+	...getAll.description,
 	...del.description,
 ];
