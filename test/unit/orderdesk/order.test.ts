@@ -225,3 +225,20 @@ describe('Order Desk order', () => {
 		await expect(od.run({ resource: 'order', operation: 'addNote', orderId: byId('9'), note: '  ' })).rejects.toThrow(/^Item 0: Note is empty/);
 	});
 });
+
+describe('Order Desk order move under faults', () => {
+	it('retries a move after a gateway error: moving twice leaves the orders where once does', async () => {
+		od.api().get(od.path('/store')).reply(200, storeBody());
+		od.api().post(od.path('/move-orders')).reply(502, 'Bad Gateway');
+		od.api().post(od.path('/move-orders'), { order_id_list: ['1'], destination_folder_id: 12 }).reply(200, { status: 'success', orders_moved: ['1'] });
+		const { json } = await od.run({ resource: 'order', operation: 'moveToFolder', orderId: { __rl: true, mode: 'id', value: '1' }, folder: '12' });
+		expect(json).toEqual([{ orderId: '1', folderId: '12', folderName: 'After import', moved: true }]);
+	});
+
+	it('does not retry a history note after a gateway error (a second note would be a duplicate)', async () => {
+		od.api().post(od.path('/orders/1/order-history')).reply(502, 'Bad Gateway');
+		await expect(
+			od.run({ resource: 'order', operation: 'addNote', orderId: { __rl: true, mode: 'id', value: '1' }, note: 'x' }),
+		).rejects.toThrow(/^Order Desk was unreachable through its gateway/);
+	});
+});

@@ -57,10 +57,19 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 				maxCount: MAX_ORDERS_PER_CALL,
 				duplicates: 'firstWins',
 				send: async (batch) => {
-					const body = await orderDeskRequest.call(this, 'POST', '/move-orders', undefined, {
-						order_id_list: batch.map((r) => r.record.order_id),
-						destination_folder_id: /^\d+$/.test(folderId) ? Number(folderId) : folderId,
-					});
+					// Moving orders to a folder twice leaves them where once does, so a gateway error or a
+					// dropped connection may retry the call.
+					const body = await orderDeskRequest.call(
+						this,
+						'POST',
+						'/move-orders',
+						undefined,
+						{
+							order_id_list: batch.map((r) => r.record.order_id),
+							destination_folder_id: /^\d+$/.test(folderId) ? Number(folderId) : folderId,
+						},
+						{ idempotent: true },
+					);
 					return moveVerdicts(body, batch);
 				},
 			},
