@@ -62,6 +62,19 @@ async function performRequest(options) {
 	return response.data;
 }
 
+/**
+ * What n8n does before authenticating with a credential that fetches a token (SparkLayer, Shopify
+ * client credentials): when its expirable field is empty, run `preAuthentication` and keep what it
+ * returns on the stored credentials for later calls.
+ */
+async function preAuthenticate(type, data, stored) {
+	const expirable = (type.properties || []).find((p) => p.typeOptions && p.typeOptions.expirable);
+	if (!type.preAuthentication || !expirable || data[expirable.name]) return data;
+	const fresh = await type.preAuthentication.call({ helpers: { httpRequest: performRequest } }, data);
+	Object.assign(stored, fresh);
+	return { ...data, ...fresh };
+}
+
 /** Credential type → [compiled file, class name], from each registry entry's credential file (Foo.credentials.ts → class Foo). */
 const CREDENTIAL_CLASSES = Object.fromEntries(SYSTEMS.map((s) => {
 	const { type, file } = s.credential;
@@ -127,9 +140,12 @@ function createContext(opts) {
 		},
 		logger: { warn: (m) => warnings.push(m), info: () => undefined, debug: () => undefined, error: () => undefined },
 		helpers: {
-			httpRequestWithAuthentication: async (type, options) => {
+			httpRequestWithAuthentication: async (type, options, more) => {
 				if (!types[type]) types[type] = credentialType(type);
-				const authed = await authenticate(types[type], opts.credentials[type], options);
+				// a transport may pass its own copy of the credentials (e.g. with the token blanked to renew it)
+				const given = (more && more.credentialsDecrypted && more.credentialsDecrypted.data) || opts.credentials[type];
+				const data = await preAuthenticate(types[type], given, opts.credentials[type]);
+				const authed = await authenticate(types[type], data, options);
 				return await performRequest(authed);
 			},
 			returnJsonArray: (data) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
