@@ -1,0 +1,156 @@
+/**
+ * workflows/cin7-core-approved-joor-orders-to-sales.json: Cin7 Core sales and JOOR's export queue
+ * after each run, against an independent computation from the JOOR orders read before the run and
+ * the template's documented settings (Simple sale, always claim → authorised + invoiced, lines by
+ * SKU, warehouse Main / Sydney / Auckland → Main Warehouse / Sydney Store / Auckland Store, else
+ * Main Warehouse, NZD at 1.09):
+ *
+ *   to import  = JOOR orders with status Approved, export status Not Exported or Modified
+ *   not imported = an order with a SKU no Cin7 Core product has: no sale, still waiting for export,
+ *                listed in Cannot import with the SKUs
+ *   each other = exactly one Cin7 Core sale with ExternalID JOOR-<id>, customer by code (Cin7 ID),
+ *                else by name, else a new customer of that name; location; lines (SKU, qty, price);
+ *                authorised order with an authorised invoice; CustomerReference = PO number; and the
+ *                JOOR order exported
+ *
+ * Between runs two imported orders change in JOOR: A's sale stays authorised (→ Needs a person,
+ * not exported, lines untouched); B's sale is undone in Cin7 Core as a person would (invoice, then
+ * order back to draft), so the second run replaces B's lines on the same sale and exports B again.
+ */
+import { authHeaders, nodeOutput, systemBaseUrl, type Json } from '../harness/n8n';
+import type { CheckContext, TemplateCheck } from './types';
+
+const LOCATIONS: Record<string, string> = { Main: 'Main Warehouse', Sydney: 'Sydney Store', Auckland: 'Auckland Store' };
+const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
+const extId = (o: Json) => `JOOR-${o.id}`;
+
+/** A node's items over all its runs (orders reaching a node through the new-customer branch arrive in a second run of it). */
+function outputOf(runData: Json, node: string): Json[] {
+	const runs = (runData[node] ?? []) as Json[];
+	return runs.flatMap((_, r) => nodeOutput(runData, node, 0, r));
+}
+
+async function states(ctx: CheckContext) {
+	return { core: await ctx.sandbox.getState('cin7core'), joor: await ctx.sandbox.getState('joor') };
+}
+
+/** What the template should make of each order, from the orders as read and the Cin7 Core catalogue. */
+function expectations(orders: Json[], core: Json) {
+	const bySku = new Map((core.products as Json[]).map((p) => [lc(p.SKU), p]));
+	return orders.map((o) => {
+		const missing = (o.line_items as Json[]).filter((l) => !bySku.has(lc(l.sku))).map((l) => l.sku);
+		return {
+			order: o,
+			missing,
+			location: LOCATIONS[o.warehouse] ?? 'Main Warehouse',
+			lines: (o.line_items as Json[]).map((l) => ({ SKU: bySku.get(lc(l.sku))?.SKU, Quantity: Number(l.quantity), Price: Number(l.price) })),
+		};
+	});
+}
+
+function customerFor(core: Json, o: Json): Json[] {
+	const byCode = (core.customers as Json[]).filter((c) => lc(c.ID) === lc(o.customer_code));
+	if (byCode.length) return byCode;
+	return (core.customers as Json[]).filter((c) => lc(c.Name) === lc(o.customer_name) && c.Status !== 'Deprecated');
+}
+
+const salesOf = (core: Json, o: Json) => (core.sales as Json[]).filter((s) => s.ExternalID === extId(o) && s.Status !== 'VOIDED');
+const exportStatus = (joor: Json, o: Json) => (joor.orders as Json[]).find((x) => x.id === o.id)?.export_status;
+const lineView = (s: Json) => ((s.Order?.Lines ?? []) as Json[]).map((l) => ({ SKU: l.SKU, Quantity: l.Quantity, Price: l.Price }));
+
+function assertImported(core: Json, joor: Json, e: ReturnType<typeof expectations>[number], lines = e.lines) {
+	const o = e.order;
+	const sales = salesOf(core, o);
+	expect({ order: o.id, sales: sales.length }).toEqual({ order: o.id, sales: 1 });
+	const sale = sales[0];
+	const customers = customerFor(core, o);
+	expect({ order: o.id, customers: customers.length }).toEqual({ order: o.id, customers: 1 });
+	const customer = customers[0];
+	expect({
+		order: o.id, CustomerID: sale.CustomerID, Location: sale.Location, Type: sale.Type, CustomerReference: sale.CustomerReference, lines: lineView(sale),
+		CurrencyRate: sale.CurrencyRate,
+	}).toEqual({
+		order: o.id, CustomerID: customer.ID, Location: e.location, Type: 'Simple Sale', CustomerReference: String(o.po_number ?? o.id), lines,
+		CurrencyRate: customer.Currency === 'NZD' ? 1.09 : 1,
+	});
+	return sale;
+}
+
+export const check: TemplateCheck = {
+	async prepare(ctx) {
+		const { core, joor } = await states(ctx);
+		const orders = (joor.orders as Json[]).filter((o) => o.status === 'Approved' && ['Not Exported', 'Modified Since Last Export'].includes(o.export_status));
+		ctx.memo.orders = orders;
+		const exp = expectations(orders, core);
+		// The seed exercises every path: known by code, by name only, a new retailer, a missing SKU, several warehouses.
+		expect(exp.filter((e) => e.missing.length)).toHaveLength(1);
+		expect(orders.some((o) => !(core.customers as Json[]).some((c) => c.ID === o.customer_code) && (core.customers as Json[]).some((c) => lc(c.Name) === lc(o.customer_name)))).toBe(true);
+		expect(orders.some((o) => !(core.customers as Json[]).some((c) => c.ID === o.customer_code || lc(c.Name) === lc(o.customer_name)))).toBe(true);
+		expect(new Set(orders.map((o) => o.warehouse)).size).toBeGreaterThanOrEqual(3);
+		expect((core.sales as Json[]).filter((s) => String(s.ExternalID).startsWith('JOOR-'))).toEqual([]);
+	},
+
+	async afterFirstRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const { core, joor } = await states(ctx);
+		const exp = expectations(ctx.memo.orders, core);
+		const imported = exp.filter((e) => !e.missing.length);
+		ctx.memo.a = imported[0].order;
+		ctx.memo.b = imported[1].order;
+		for (const e of imported) {
+			const sale = assertImported(core, joor, e);
+			expect({ order: e.order.id, status: sale.Order?.Status }).toEqual({ order: e.order.id, status: 'AUTHORISED' });
+			expect({ order: e.order.id, invoices: (sale.Invoices as Json[]).map((i) => [i.Status, i.Total]) }).toEqual({ order: e.order.id, invoices: [['AUTHORISED', sale.Order.Total]] });
+			expect({ order: e.order.id, export: exportStatus(joor, e.order) }).toEqual({ order: e.order.id, export: 'Exported' });
+		}
+		// a retailer Cin7 Core did not know is created once, tagged joor (not wholesale: it is already a JOOR customer)
+		const created = (core.customers as Json[]).filter((c) => (ctx.memo.orders as Json[]).some((o) => lc(o.customer_name) === lc(c.Name) && o.customer_code !== c.ID) && c.Tags === 'joor');
+		expect(created.length).toBeGreaterThanOrEqual(1);
+		for (const e of exp.filter((x) => x.missing.length)) {
+			expect(salesOf(core, e.order)).toEqual([]);
+			expect(exportStatus(joor, e.order)).toBe(e.order.export_status);
+		}
+		const cannot = outputOf(run.runData, 'Cannot import');
+		expect(cannot.map((i) => [i.orderId, i.missingSkus])).toEqual(exp.filter((e) => e.missing.length).map((e) => [String(e.order.id), e.missing.join(', ')]));
+		expect(outputOf(run.runData, 'Imported').map((i) => String(i.id)).sort()).toEqual(imported.map((e) => String(e.order.id)).sort());
+		for (const node of ['Sale not created', 'Needs a person']) expect(outputOf(run.runData, node)).toEqual([]);
+	},
+
+	async betweenRuns(ctx) {
+		const { core } = await states(ctx);
+		// B: a person undoes the sale in Cin7 Core (invoice, then the order), so it is a draft again
+		const saleB = salesOf(core, ctx.memo.b)[0];
+		for (let k = 0; k < 2; k++) {
+			const res = await fetch(`${systemBaseUrl(ctx.sandbox, 'cin7core')}/sale?ID=${saleB.ID}&Void=false`, { method: 'DELETE', headers: authHeaders('cin7core') });
+			expect(res.status).toBe(200);
+		}
+		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.a.id, patch: { quantities: { 0: 7 } } });
+		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.b.id, patch: { quantities: { 0: 9 } } });
+		ctx.memo.saleA = salesOf(core, ctx.memo.a)[0];
+		ctx.memo.saleB = saleB.ID;
+	},
+
+	async afterSecondRun(ctx, run) {
+		expect(run.error).toBeNull();
+		const { core, joor } = await states(ctx);
+		const exp = expectations(ctx.memo.orders, core);
+		// every imported order still has exactly one sale
+		for (const e of exp.filter((x) => !x.missing.length)) expect({ order: e.order.id, sales: salesOf(core, e.order).length }).toEqual({ order: e.order.id, sales: 1 });
+		// A: authorised sale untouched, reported, left in the queue
+		const a = exp.find((e) => e.order.id === ctx.memo.a.id)!;
+		expect(lineView(salesOf(core, a.order)[0])).toEqual(lineView(ctx.memo.saleA));
+		expect(outputOf(run.runData, 'Needs a person').map((i) => i.orderId)).toEqual([String(a.order.id)]);
+		expect(exportStatus(joor, a.order)).toBe('Modified Since Last Export');
+		// B: the same sale with the new lines, authorised again, exported again
+		const b = exp.find((e) => e.order.id === ctx.memo.b.id)!;
+		const newLines = b.lines.map((l, k) => (k === 0 ? { ...l, Quantity: 9 } : l));
+		const saleB = assertImported(core, joor, b, newLines);
+		expect(saleB.ID).toBe(ctx.memo.saleB);
+		expect(saleB.Order.Status).toBe('AUTHORISED');
+		expect(exportStatus(joor, b.order)).toBe('Exported');
+		expect(outputOf(run.runData, 'Imported').map((i) => String(i.id))).toEqual([String(b.order.id)]);
+		// the order with a missing SKU is reported again and still waits
+		expect(outputOf(run.runData, 'Cannot import').map((i) => i.orderId)).toEqual(exp.filter((e) => e.missing.length).map((e) => String(e.order.id)));
+		expect(outputOf(run.runData, 'Sale not created')).toEqual([]);
+	},
+};
