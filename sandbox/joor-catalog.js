@@ -397,7 +397,8 @@ function snapshot(s) {
 
 /**
  * UI changes: style addToLinesheet / removeFromLinesheet (a merchant's hand-built membership,
- * by_api false) and delete; inventory set (warehouse, upc, inventory).
+ * by_api false) and delete; inventory set (item: warehouse, upc, inventory); style create (styles:
+ * records as the bulk job takes them; set-up without credits).
  */
 function mutate(s, body) {
 	const entity = lc(body.entity);
@@ -406,6 +407,11 @@ function mutate(s, body) {
 		const res = setInventory(s, [body.item || {}], { overwrite: false, decPending: false })[0];
 		if (res.status === 'error') throw Object.assign(new Error(res.message), { status: 400 });
 		return res;
+	}
+	if (action === 'create') {
+		// set-up for tests and the bench: styles written as the bulk job would, without credits
+		const list = Array.isArray(body.styles) ? body.styles : [body.style || {}];
+		return list.map((r) => { const out = writeStyle(s, r, 3); if (out.error) throw Object.assign(new Error(out.error), { status: 400 }); return out.style.id; });
 	}
 	const st = findStyle(s, body.style_number, body.style_identifier);
 	if (!st) throw Object.assign(new Error(`style ${body.style_number} not found`), { status: 404 });
