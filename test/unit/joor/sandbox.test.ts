@@ -101,6 +101,9 @@ describe('JOOR node against the sandbox', () => {
 		await run([{ resource: 'linesheet', operation: 'removeStyles', styleNumber: style.style_number, styleIdentifier: style.style_identifier, linesheets: 'Collection_Test', ...job }]);
 		const removed = (await state()).linesheets.filter((l) => l.items.some((it) => it.product_id === style.id)).map((l) => l.name);
 		expect(removed.sort()).toEqual([...had].sort());
+		// Style → Get shows the same membership as the sandbox holds.
+		const got = await run([{ resource: 'style', operation: 'get', styleNumber: style.style_number, styleIdentifier: style.style_identifier }]);
+		expect(((got[0].json.deliveries ?? []) as IDataObject[]).map((d) => d.linesheet).sort()).toEqual([...had].sort());
 	});
 
 	it('gets or creates a linesheet (v4) once', async () => {

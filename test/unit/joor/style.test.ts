@@ -123,3 +123,36 @@ describe('JOOR style', () => {
 		await expect(joor.run(style('E', over))).rejects.toThrow(message);
 	});
 });
+
+describe('JOOR style reads', () => {
+	it('gets a style by number and identifier, and says found: false for an unknown one', async () => {
+		joor.api().get('/v2/style-number/S1/S1-A').reply(200, v2({ style: { id: 7, style_number: 'S1', deliveries: [{ linesheet: 'Core' }] } }));
+		joor.api().get('/v2/style-number/S2/S2').reply(404, v2({}, { code: 404, comment: 'Style not found' }));
+		const { json } = await joor.run(
+			[
+				{ resource: 'style', operation: 'get', styleNumber: 'S1', styleIdentifier: 'S1-A' },
+				{ resource: 'style', operation: 'get', styleNumber: 'S2', styleIdentifier: '' },
+			],
+			{ items: joor.items(2) },
+		);
+		expect(json).toEqual([
+			{ found: true, id: 7, style_number: 'S1', deliveries: [{ linesheet: 'Core' }] },
+			{ style_number: 'S2', style_identifier: 'S2', found: false },
+		]);
+	});
+
+	it('gets styles modified in a range, every page', async () => {
+		joor
+			.api()
+			.get('/v2/style')
+			.query({ date_start: '2026-01-01T00:00:00.000Z', date_end: '2100-01-01T00:00:00.000Z', start_from: 0, count: 100 })
+			.reply(200, v2({ styles: Array.from({ length: 100 }, (_, i) => ({ id: i })) }, { next_start: 100 }));
+		joor
+			.api()
+			.get('/v2/style')
+			.query((q) => q.start_from === '100')
+			.reply(200, v2({ styles: [{ id: 100 }] }, { next_start: null }));
+		const { json } = await joor.run({ resource: 'style', operation: 'getAll', returnAll: true, filters: { modifiedAfter: '2026-01-01' } });
+		expect(json).toHaveLength(101);
+	});
+});
