@@ -5,9 +5,20 @@ export const ADDRESS_KEYS = ['firstName', 'lastName', 'company', 'address1', 'ad
 
 const ADDRESS = 'id firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone';
 
-/** The customer as every operation of this node outputs it. */
-export const CUSTOMER_FIELDS = `id legacyResourceId email firstName lastName phone note tags taxExempt state createdAt updatedAt
-defaultAddress { ${ADDRESS} } addressesV2(first: 50) { nodes { ${ADDRESS} } }`;
+/** The customer as every operation of this node outputs it, with up to `addresses` addresses. */
+export const customerFields = (addresses: number) => `id legacyResourceId email firstName lastName phone note tags taxExempt state createdAt updatedAt
+defaultAddress { ${ADDRESS} } addressesV2(first: ${addresses}) { nodes { ${ADDRESS} } }`;
+
+/** One customer read whole (find, by ID): every address, so Create or Update can match them. */
+export const CUSTOMER_FIELDS = customerFields(50);
+
+/**
+ * Shopify refuses a query whose cost is above 1,000 points, and a connection costs its page size
+ * times each node's cost: a customer with up to 10 addresses costs about 14, so lists are read 50
+ * customers a page (about 700 points).
+ */
+export const LIST_ADDRESSES = 10;
+export const LIST_PAGE_SIZE = 50;
 
 export const USER_ERRORS = 'userErrors { field message code }';
 

@@ -13,7 +13,7 @@ import { DEFAULT_API_VERSION, isThrottled, shopifyProfile, shopifyToken } from '
 export { resetCostBuckets } from './cost';
 export { DEFAULT_API_VERSION, SHOPIFY_CREDENTIAL, shopifyProfile } from './profile';
 
-/** Connections are read 250 nodes at a time, Shopify's maximum. */
+/** Shopify's largest page; documents with costly nodes ask for fewer (a query may cost at most 1,000 points). */
 export const PAGE_SIZE = 250;
 
 /**
@@ -75,11 +75,12 @@ export async function shopifyConnection(
 	variables: IDataObject,
 	pick: (data: IDataObject) => IDataObject | undefined,
 	limit?: number,
+	pageSize = PAGE_SIZE,
 ): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	let after: string | undefined;
 	for (;;) {
-		const first = limit === undefined ? PAGE_SIZE : Math.max(1, Math.min(PAGE_SIZE, limit - out.length));
+		const first = limit === undefined ? pageSize : Math.max(1, Math.min(pageSize, limit - out.length));
 		const connection = pick(await shopifyGraphql.call(this, document, { ...variables, first, after: after ?? null })) ?? {};
 		const nodes = Array.isArray(connection.nodes) ? (connection.nodes as IDataObject[]) : [];
 		out.push(...nodes);

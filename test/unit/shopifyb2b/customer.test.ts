@@ -131,7 +131,7 @@ describe('Shopify B2B customer', () => {
 		gql('query Customers', { customers: { nodes: [customerNode({ id: 'gid://shopify/Customer/2' })], pageInfo: { hasNextPage: false } } }, seen);
 		const { json } = await shop.run({ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '2026-02-01T10:00:00Z', query: 'tag:b2b' });
 		expect(json.map((c) => c.id)).toEqual(['gid://shopify/Customer/1', 'gid://shopify/Customer/2']);
-		expect(seen[0].variables).toEqual({ q: "updated_at:>='2026-02-01T10:00:00.000Z' AND tag:b2b", first: 250, after: null });
+		expect(seen[0].variables).toEqual({ q: "updated_at:>='2026-02-01T10:00:00.000Z' AND tag:b2b", first: 50, after: null });
 		expect(seen[1].variables.after).toBe('c1');
 	});
 

@@ -100,5 +100,10 @@ describe('Shopify B2B node against the sandbox', () => {
 		expect(found).toMatchObject({ found: true, id: made.id });
 		const [tags] = await run({ resource: 'tag', operation: 'add', customerId: made.id, tags: 'b2b-gold' });
 		expect(tags.tags).toEqual(['b2b', 'b2b-gold']);
+		// Every customer, whole, under Shopify's 1,000-point query cost limit.
+		const all = await run({ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '', query: '' });
+		expect(all.length).toBeGreaterThan(10);
+		const b2b = await run({ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '', query: 'tag:b2b' });
+		expect(b2b.map((c) => c.email)).toContain('new.buyer@example.com');
 	});
 });

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { readDate } from '../../../shared/params';
 import { readLimit, returnAllProperties } from '../../../shared/returnAll';
-import { CUSTOMER_FIELDS, toCustomer } from '../../helpers/customer';
+import { customerFields, LIST_ADDRESSES, LIST_PAGE_SIZE, toCustomer } from '../../helpers/customer';
 import { shopifyConnection } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -29,9 +29,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, properties);
 
 const LIST = `query Customers($first: Int!, $after: String, $q: String) {
-customers(first: $first, after: $after, query: $q, sortKey: UPDATED_AT) { nodes { ${CUSTOMER_FIELDS} } pageInfo { hasNextPage endCursor } } }`;
+customers(first: $first, after: $after, query: $q, sortKey: UPDATED_AT) { nodes { ${customerFields(LIST_ADDRESSES)} } pageInfo { hasNextPage endCursor } } }`;
 
-/** customers(query: "updated_at:>=…"), oldest change first, 250 per page. */
+/** customers(query: "updated_at:>=…"), oldest change first, 50 a page (each with up to 10 addresses) to stay under Shopify's 1,000-point query limit. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const since = readDate(this, i, 'Updated Since', this.getNodeParameter('updatedSince', i, ''));
 	const extra = String(this.getNodeParameter('query', i, '') ?? '').trim();
@@ -42,6 +42,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		{ q: parts.length ? parts.join(' AND ') : null },
 		(data) => data.customers as never,
 		readLimit(this, i),
+		LIST_PAGE_SIZE,
 	);
 	return rows.map(toCustomer);
 }
