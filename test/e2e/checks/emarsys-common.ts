@@ -74,9 +74,12 @@ export function defaultContact(c: Json): Json | undefined {
 	return list.find((k) => k.Default === true) ?? list[0];
 }
 
-/** Emarsys opt-in (field 31) for a Cin7 MarketingConsent: 2 → "1", 3 → "2", else unchanged. */
+/**
+ * Emarsys opt-in (field 31) for a Cin7 MarketingConsent: 2 → "1", 3 → "2", else unchanged; an opt-out
+ * already in Emarsys ("2") stays (it goes back to Cin7 through the opt-outs template).
+ */
 export function optInFor(consent: unknown, before: string | null): string | null {
-	if (Number(consent) === 2) return '1';
+	if (Number(consent) === 2) return before === '2' ? '2' : '1';
 	if (Number(consent) === 3) return '2';
 	return before;
 }
