@@ -235,10 +235,23 @@ describe('Order Desk order move under faults', () => {
 		expect(json).toEqual([{ orderId: '1', folderId: '12', folderName: 'After import', moved: true }]);
 	});
 
-	it('does not retry a history note after a gateway error (a second note would be a duplicate)', async () => {
+	it('after a gateway error, does not send a history note again when the order already has it', async () => {
 		od.api().post(od.path('/orders/1/order-history')).reply(502, 'Bad Gateway');
-		await expect(
-			od.run({ resource: 'order', operation: 'addNote', orderId: { __rl: true, mode: 'id', value: '1' }, note: 'x' }),
-		).rejects.toThrow(/^Order Desk was unreachable through its gateway/);
+		// The fake clock is at 2026-01-01T00:00:00Z; the note was added within that second.
+		od.api()
+			.get(od.path('/orders/1'))
+			.reply(200, { status: 'success', order: { id: '1', order_notes: [{ date_added: '2026-01-01 00:00:00', username: 'API', content: 'x' }] } });
+		const { json } = await od.run({ resource: 'order', operation: 'addNote', orderId: { __rl: true, mode: 'id', value: '1' }, note: 'x' });
+		expect(json).toEqual([{ orderId: '1', note: 'x', status: 'success' }]);
+	});
+
+	it('after a gateway error, sends the note again when the order lacks it (an old note of the same text is not ours)', async () => {
+		od.api().post(od.path('/orders/1/order-history')).reply(502, 'Bad Gateway');
+		od.api()
+			.get(od.path('/orders/1'))
+			.reply(200, { status: 'success', order: { id: '1', order_notes: [{ date_added: '2025-12-01 00:00:00', username: 'API', content: 'x' }] } });
+		od.api().post(od.path('/orders/1/order-history'), { note: 'x' }).reply(200, { status: 'success' });
+		const { json } = await od.run({ resource: 'order', operation: 'addNote', orderId: { __rl: true, mode: 'id', value: '1' }, note: 'x' });
+		expect(json[0].status).toBe('success');
 	});
 });

@@ -71,3 +71,38 @@ describe('Order Desk shipment', () => {
 		await expect(od.run({ ...shipment('1', 'T1'), operation: 'addMany', ...bad })).rejects.toThrow(error);
 	});
 });
+
+describe('Order Desk shipments after a failure that may hide a written shipment', () => {
+	it('reads the orders and sends again only the shipments they lack', async () => {
+		od.api().post(od.path('/batch-shipments')).reply(502, 'Bad Gateway');
+		// Order 1 got its shipment before the gateway failed; order 2 did not.
+		od.api()
+			.get(od.path('/orders/1'))
+			.reply(200, { status: 'success', order: { id: '1', order_shipments: [{ id: 'S9', tracking_number: 'T1' }] } });
+		od.api().get(od.path('/orders/2')).reply(200, { status: 'success', order: { id: '2', order_shipments: [] } });
+		od.api()
+			.post(od.path('/batch-shipments'), (b: IDataObject[]) => b.length === 1 && b[0].order_id === '2')
+			.reply(200, { status: 'success', results: [{ order_id: '2', status: 'success', shipment_id: 'S10' }] });
+		const { json } = await od.run([shipment('1', 'T1'), shipment('2', 'T2')].map((p) => ({ ...p, operation: 'addMany', batchSize: 100 })), {
+			items: od.items(2),
+		});
+		expect(json.map((o) => [o.order_id, o.shipment_id])).toEqual([
+			['1', 'S9'],
+			['2', 'S10'],
+		]);
+	});
+
+	it('adds one shipment once after a dropped answer: the order already has it', async () => {
+		od.api().post(od.path('/orders/5/shipments')).reply(500, { status: 'error', message: 'Internal error' });
+		od.api()
+			.get(od.path('/orders/5'))
+			.reply(200, { status: 'success', order: { id: '5', order_shipments: [{ id: 'S5', tracking_number: 'T5' }] } });
+		const { json } = await od.run({ ...shipment('5', 'T5'), operation: 'add' });
+		expect(json).toEqual([{ order_id: '5', id: 'S5', tracking_number: 'T5' }]);
+	});
+
+	it('does not read the order after a refusal that surely wrote nothing', async () => {
+		od.api().post(od.path('/orders/5/shipments')).reply(422, { status: 'error', message: 'Tracking number is required' });
+		await expect(od.run({ ...shipment('5', 'T5'), operation: 'add' })).rejects.toThrow(/Tracking number is required/);
+	});
+});
