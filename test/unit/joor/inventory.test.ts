@@ -61,7 +61,7 @@ describe('JOOR inventory', () => {
 			.times(2)
 			.reply(200, v2({}));
 		const n = SKUS_PER_CALL + 1;
-		const params = Array.from({ length: n }, (_, i) => row(String(i), 1, { options: { overwrite: true } }));
+		const params = Array.from({ length: n }, (_, i) => row(String(i), 1, { overwrite: true }));
 		const { json } = await joor.run(params, { items: joor.items(n) });
 		expect(overwrites).toEqual(['1', '0']);
 		expect(json).toHaveLength(n);

@@ -79,6 +79,22 @@ const properties: INodeProperties[] = [
 		description: 'Units available to sell (a whole number, at least 0)',
 	},
 	{
+		displayName: 'Replace Whole Account Inventory',
+		name: 'overwrite',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send overwrite=1, which replaces the inventory of the whole JOOR account with what this run sends. Leave off for changed-SKU updates.',
+	},
+	{
+		displayName:
+			'JOOR sets every SKU of the account, in every warehouse, that this run does not send to 0. Send every SKU in one run, or leave this off.',
+		name: 'overwriteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { overwrite: [true] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -98,14 +114,6 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'When the stock is available (future stock); empty: now',
-			},
-			{
-				displayName: 'Replace Whole Account Inventory',
-				name: 'overwrite',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send overwrite=1: JOOR then ZEROES every SKU of the account, in every warehouse, that this run does not send. Leave off for changed-SKU updates.',
 			},
 		],
 	},
@@ -142,7 +150,7 @@ function verdicts(body: IDataObject, batch: Array<BatchRecord<IDataObject>>): Re
 export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const decPending = options.decPending === true ? 1 : 0;
-	let overwrite = options.overwrite === true ? 1 : 0;
+	let overwrite = this.getNodeParameter('overwrite', 0, false) === true ? 1 : 0;
 	return await batchWrite<IDataObject>(this, {
 		vendor: 'JOOR',
 		noun: 'inventory row',
