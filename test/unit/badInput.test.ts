@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { EmarsysApi } from '../../credentials/EmarsysApi.credentials';
 import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { ShopifyB2bApi } from '../../credentials/ShopifyB2bApi.credentials';
@@ -17,6 +18,7 @@ import { SparkLayerApi } from '../../credentials/SparkLayerApi.credentials';
 import { Cin7Core } from '../../nodes/Cin7Core/Cin7Core.node';
 import { Cin7Omni } from '../../nodes/Cin7Omni/Cin7Omni.node';
 import { Dotdigital } from '../../nodes/Dotdigital/Dotdigital.node';
+import { Emarsys } from '../../nodes/Emarsys/Emarsys.node';
 import { resetRegionCache } from '../../nodes/Dotdigital/transport';
 import { Joor } from '../../nodes/Joor/Joor.node';
 import { OrderDesk } from '../../nodes/OrderDesk/OrderDesk.node';
@@ -28,6 +30,8 @@ import { createContext, useFakeClock } from './helpers/fakeContext';
 const CORE = 'https://core.bad.test';
 const OMNI = 'https://omni.bad.test';
 const DD = 'https://r1-api.dotdigital.com';
+const EM = 'https://api.emarsys.net';
+const EM_SALES = 'https://admin.scarabresearch.com';
 const OD = 'https://orderdesk.bad.test';
 const JOOR = 'https://joor.bad.test';
 const SL = 'https://sparklayer.bad.test';
@@ -63,6 +67,11 @@ const systems = {
 		node: () => new Dotdigital(),
 		credentialType: () => new DotdigitalApi(),
 		credentials: { apiUser: 'apiuser-1@apiconnector.com', password: 'dd-pass-BAD-INPUT', region: 'r1', baseUrl: '', callsPerMinute: 6000 },
+	},
+	em: {
+		node: () => new Emarsys(),
+		credentialType: () => new EmarsysApi(),
+		credentials: { authType: 'wsse', username: 'em_user', secret: 'em-secret-BAD-INPUT', baseUrl: '', callsPerMinute: 6000, salesDataMerchantId: 'M1', salesDataToken: 'em-sales-BAD-INPUT', salesDataUrl: '' },
 	},
 	od: {
 		node: () => new OrderDesk(),
@@ -216,6 +225,27 @@ const joorMembership = (styleNumber: string, linesheets: string): IDataObject =>
 const joorJobAccepted = (path: string) => () => {
 	nock(JOOR).post(path).reply(202, { response: { code: 202, job_id: 'J1' } });
 };
+
+const emThree = (rows: IDataObject[]) => rows as Case['params'];
+const emOk = (data: unknown) => ({ replyCode: 0, replyText: 'OK', data });
+const emUpsert = (keyValue: string, extra: IDataObject = {}): IDataObject => ({
+	resource: 'contact',
+	operation: 'upsert',
+	keyField: 'email',
+	keyValue,
+	optIn: 'keep',
+	fieldsUi: {},
+	fieldsJson: '{}',
+	contactListId: 0,
+	...extra,
+});
+const emKeyed = (operation: string, keyValue: string, extra: IDataObject = {}): IDataObject => ({
+	resource: operation === 'delete' ? 'contact' : 'contactList',
+	operation,
+	keyField: 'email',
+	keyValue,
+	...extra,
+});
 
 const CASES: Case[] = [
 	{
@@ -632,6 +662,124 @@ const CASES: Case[] = [
 		],
 		mock: shopAnswers('mutation Invite', 2, (v) => ({ customerSendAccountInviteEmail: { customer: { id: v.customerId }, userErrors: [] } })),
 		error: /^Item 1: Customer is empty/,
+	},
+	{
+		name: 'Emarsys contact create or update: a malformed email',
+		system: 'em',
+		params: [emUpsert('a@x.com'), emUpsert('b at x.com'), emUpsert('c@x.com')],
+		mock: () => {
+			nock(EM).put('/api/v2/contact/').query(true).reply(200, emOk({ ids: [1, 3] }));
+		},
+		error: /^Item 1: Key Value is not a valid email address \("b at x.com"\)/,
+		good: (out) => expect([out[0].json.key, out[2].json.key]).toEqual(['a@x.com', 'c@x.com']),
+	},
+	{
+		name: 'Emarsys contact create or update: a field name the account does not have',
+		system: 'em',
+		params: [emUpsert('a@x.com', { fieldsJson: { loyalty: 'gold' } }), emUpsert('b@x.com', { fieldsJson: { loyalti: 'gold' } }), emUpsert('c@x.com')],
+		mock: () => {
+			nock(EM).get('/api/v2/field').reply(200, emOk([{ id: 7001, name: 'loyalty', string_id: 'loyalty', application_type: 'shorttext' }]));
+			nock(EM).put('/api/v2/contact/').query(true).reply(200, emOk({ ids: [1, 3] }));
+		},
+		error: /^Item 1: Fields \(JSON\) key "loyalti" names no Emarsys contact field/,
+	},
+	{
+		name: 'Emarsys contact get: an empty key value',
+		system: 'em',
+		params: emThree(['a@x.com', '', 'c@x.com'].map((keyValue) => ({ resource: 'contact', operation: 'get', keyField: 'email', keyValue, fields: 'email' }))),
+		mock: () => {
+			nock(EM).post('/api/v2/contact/getdata').reply(200, emOk({ result: [{ id: 1, '3': 'a@x.com' }, { id: 3, '3': 'c@x.com' }] }));
+		},
+		error: /^Item 1: Key Value is empty/,
+		good: (out) => expect([out[0].json.found, out[2].json.found]).toEqual([true, true]),
+	},
+	{
+		name: 'Emarsys contact get many: an empty return field',
+		system: 'em',
+		params: emThree(['email', '', 'email'].map((returnField) => ({ resource: 'contact', operation: 'getAll', returnField, returnAll: false, limit: 1 }))),
+		mock: () => {
+			nock(EM).get('/api/v2/contact/query/').query(true).times(2).reply(200, emOk({ result: [{ id: 1, '3': 'a@x.com' }], total: 1 }));
+		},
+		error: /^Item 1: Return Field is empty/,
+	},
+	{
+		name: 'Emarsys contact delete: a custom key field that does not exist',
+		system: 'em',
+		params: [emKeyed('delete', 'a@x.com'), emKeyed('delete', '42', { keyField: 'shop_id' }), emKeyed('delete', 'c@x.com')],
+		mock: () => {
+			nock(EM).get('/api/v2/field').reply(200, emOk([]));
+			nock(EM).post('/api/v2/contact/delete').reply(200, emOk({ deleted_contacts: 2 }));
+		},
+		error: /^Item 1: Key Field names no Emarsys contact field \("shop_id"\)/,
+	},
+	{
+		name: 'Emarsys field ensure: a field row without a name',
+		system: 'em',
+		params: emThree(['a_field', '', 'c_field'].map((name) => ({ resource: 'field', operation: 'ensure', onTypeConflict: 'report', fields: { field: [{ name, type: 'numeric' }] } }))),
+		mock: () => {
+			nock(EM).get('/api/v2/field').reply(200, emOk([]));
+			nock(EM).post('/api/v2/field').times(2).reply(200, emOk({ id: 9 }));
+		},
+		error: /^Item 1: Fields row 1 Name is empty/,
+	},
+	{
+		name: 'Emarsys contact list get or create: an empty name',
+		system: 'em',
+		params: emThree(['A', ' ', 'C'].map((name) => ({ resource: 'contactList', operation: 'getOrCreate', name, listDescription: '' }))),
+		mock: () => {
+			nock(EM).get('/api/v2/contactlist').reply(200, emOk([]));
+			nock(EM).post('/api/v2/contactlist').times(2).reply(200, emOk({ id: 5 }));
+		},
+		error: /^Item 1: List Name is empty/,
+	},
+	{
+		name: 'Emarsys contact list add contacts: a list name where the list ID goes',
+		system: 'em',
+		params: [emKeyed('addContacts', 'a@x.com', { listId: 9 }), emKeyed('addContacts', 'b@x.com', { listId: 'VIP' }), emKeyed('addContacts', 'c@x.com', { listId: 9 })],
+		mock: () => {
+			nock(EM).post('/api/v2/contactlist/9/add').reply(200, emOk({ inserted_contacts: 2 }));
+		},
+		error: /^Item 1: Contact List must be a positive whole number \(got "VIP"\)/,
+	},
+	{
+		name: 'Emarsys contact list remove contacts: an empty key value',
+		system: 'em',
+		params: [emKeyed('removeContacts', 'a@x.com', { listId: 9 }), emKeyed('removeContacts', '', { listId: 9 }), emKeyed('removeContacts', 'c@x.com', { listId: 9 })],
+		mock: () => {
+			nock(EM).post('/api/v2/contactlist/9/delete').reply(200, emOk({ deleted_contacts: 2 }));
+		},
+		error: /^Item 1: Key Value is empty/,
+	},
+	{
+		name: 'Emarsys external event trigger: event data that is not a JSON object',
+		system: 'em',
+		params: emThree(['{"a":1}', '[1, 2]', '{}'].map((dataJson, k) => ({ resource: 'externalEvent', operation: 'trigger', eventId: 5001, keyField: 'email', keyValue: `${'abc'[k]}@x.com`, dataJson }))),
+		mock: () => {
+			nock(EM).post('/api/v2/event/5001/trigger').reply(200, emOk({ ids: [1, 3] }));
+		},
+		error: /^Item 1: Event Data \(JSON\) must be a JSON object/,
+	},
+	{
+		name: 'Emarsys sales data upload: a timestamp that is not a date',
+		system: 'em',
+		params: emThree(['2026-11-20T10:00:00Z', 'last Tuesday', '2026-11-21'].map((timestamp, k) => ({
+			resource: 'salesData',
+			operation: 'upload',
+			order: `SO-${k}`,
+			timestamp,
+			item: 'SKU-1',
+			price: 10,
+			quantity: 1,
+			customerField: 'email',
+			customer: 'a@x.com',
+			customColumns: '{}',
+			rememberDays: 400,
+		}))),
+		mock: () => {
+			nock(EM_SALES).post('/hapi/merchant/M1/sales-data/api').reply(200, 'OK');
+		},
+		error: /^Item 1: Timestamp is not a valid date \("last Tuesday"\)/,
+		good: (out) => expect([out[0].json.status, out[2].json.status]).toEqual(['sent', 'sent']),
 	},
 ];
 

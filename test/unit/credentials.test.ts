@@ -10,6 +10,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHtt
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
 import { DotdigitalApi } from '../../credentials/DotdigitalApi.credentials';
+import { EmarsysApi } from '../../credentials/EmarsysApi.credentials';
 import { JoorApi } from '../../credentials/JoorApi.credentials';
 import { OrderDeskApi } from '../../credentials/OrderDeskApi.credentials';
 import { ShopifyB2bApi } from '../../credentials/ShopifyB2bApi.credentials';
@@ -313,5 +314,55 @@ describe('Shopify B2B credential test', () => {
 	it('names the shop domain for a 404, and fails a web page', async () => {
 		expect((await credentialTest(new ShopifyB2bApi(), creds({ baseUrl: `${sb.url}/shopify/other-shop` }))).message).toMatch(/^Nothing answers at this shop domain/);
 		expect((await credentialTest(new ShopifyB2bApi(), creds({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(/not with Shopify Admin GraphQL data|Nothing answers/);
+	});
+});
+
+describe('Emarsys credential test', () => {
+	const oauth2 = (over: IDataObject = {}): ICredentialDataDecryptedObject => ({
+		authType: 'oauth2',
+		clientId: 'sandbox-emarsys-client',
+		clientSecret: 'sandbox-emarsys-secret-3d9f1b',
+		tokenUrl: `${sb.url}/emarsys/auth/oauth2/token`,
+		baseUrl: `${sb.url}/emarsys/api/v3`,
+		accessToken: '',
+		...over,
+	});
+	const wsse = (over: IDataObject = {}): ICredentialDataDecryptedObject => ({
+		authType: 'wsse',
+		username: 'sandbox_emarsys001',
+		secret: 'sandbox-emarsys-wsse-8a2c7e',
+		baseUrl: `${sb.url}/emarsys/api/v2`,
+		...over,
+	});
+	/** n8n fetches an OAuth2 token through the credential's preAuthentication before the test request. */
+	const withEmarsysToken = async (c: ICredentialDataDecryptedObject) => ({
+		...c,
+		...((await new EmarsysApi().preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, c)) as ICredentialDataDecryptedObject),
+	});
+
+	it('passes with the right OAuth2 client (token first, as n8n does) and with the right WSSE user', async () => {
+		const c = await withEmarsysToken(oauth2());
+		expect(String(c.accessToken)).not.toBe('');
+		expect((await credentialTest(new EmarsysApi(), c)).status).toBe('OK');
+		expect((await credentialTest(new EmarsysApi(), wsse())).status).toBe('OK');
+	});
+
+	it('tells a wrong secret from a missing permission', async () => {
+		await expect(withEmarsysToken(oauth2({ clientSecret: 'wrong' }))).rejects.toThrow(
+			/^Emarsys refused the Client ID or Client Secret at the token endpoint \(HTTP 401/,
+		);
+		expect((await credentialTest(new EmarsysApi(), wsse({ secret: 'wrong' }))).message).toMatch(/^Emarsys refused the credentials \(401\)/);
+		const noPermission = await withEmarsysToken(oauth2({ clientId: 'sandbox-emarsys-noperm' }));
+		expect((await credentialTest(new EmarsysApi(), noPermission)).message).toMatch(/lacks permission \(403\)/);
+		expect((await credentialTest(new EmarsysApi(), wsse({ username: 'sandbox_emarsys_noperm' }))).message).toMatch(/lacks permission \(403\)/);
+	});
+
+	it('fails a Base URL that answers with a web page or with nothing', async () => {
+		expect((await credentialTest(new EmarsysApi(), wsse({ baseUrl: `${sb.url}/cin7core/ExternalApi/x` }))).message).toMatch(
+			/not with an Emarsys reply \(a web page\?\)/,
+		);
+		expect((await credentialTest(new EmarsysApi(), wsse({ baseUrl: `${sb.url}/emarsys/api/v9` }))).message).toMatch(
+			/^Nothing answers at this Base URL \(404\)/,
+		);
 	});
 });
