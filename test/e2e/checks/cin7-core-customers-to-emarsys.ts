@@ -5,7 +5,7 @@
  * their types; a second run adds no contact and follows a consent change.
  */
 import { nodeOutput, type Json } from '../harness/n8n';
-import { byEmail, corePurchases, defaultContact, EMAIL, emarsysState, lc, optInFor, text } from './emarsys-common';
+import { byEmail, corePurchases, defaultContact, EMAIL, emarsysState, lc, optedOutBetweenRuns, optInFor, text } from './emarsys-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 const FIELDS: Record<string, string> = {
@@ -38,7 +38,7 @@ async function expected(ctx: CheckContext, core: Json, emBefore: Json): Promise<
 				'E-Mail': email,
 				Company: text(c.Name) || null,
 				Phone: text(d.Phone) || null,
-				'Opt-In': optInFor(d.MarketingConsent, before.get(lc(email))?.optIn ?? null),
+				'Opt-In': optInFor(d.MarketingConsent, optedOutBetweenRuns.has(lc(email)) ? '2' : (before.get(lc(email))?.optIn ?? null)),
 				cin7_customer_id: c.ID,
 				cin7_lifetime_value: num(p?.lifetimeValue),
 				cin7_order_count: num(p?.orderCount),

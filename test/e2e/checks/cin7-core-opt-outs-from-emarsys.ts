@@ -7,7 +7,7 @@
  * again from Cin7. Between the runs a contact opts out in Emarsys (the sandbox's UI action).
  */
 import { nodeOutput, type Json } from '../harness/n8n';
-import { byEmail, defaultContact, EMAIL, emarsysState, lc, text } from './emarsys-common';
+import { byEmail, defaultContact, EMAIL, emarsysState, lc, optedOutBetweenRuns, text } from './emarsys-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 /** Customers (non-deprecated, valid email) whose Emarsys contact is opted out, with their consent in `core`. */
@@ -63,6 +63,7 @@ export const check: TemplateCheck = {
 		const c = candidates[candidates.length - 1];
 		expect(c).toBeDefined();
 		await ctx.sandbox.mutate('emarsys', { action: 'optout', email: text(defaultContact(c)?.Email) });
+		optedOutBetweenRuns.add(lc(defaultContact(c)?.Email));
 		ctx.memo.optedOut = c.ID;
 		ctx.memo.core2 = await ctx.sandbox.getState('cin7core');
 	},
