@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest, type RequestContext, type RequestOptions, type VendorResponse } from '../../shared/http';
 import { offsetFetcher, takeRows, walkPages } from '../../shared/pagination';
@@ -63,6 +64,20 @@ export async function orderDeskRequest(
 	return (await orderDeskResponse.call(this, method, path, qs, body, options)).body ?? {};
 }
 
+/**
+ * The rows of a page: the list under `key`, or none when a success envelope leaves it out. Any other
+ * answer (an array, an object without `status`) is not a page of this list, and reading it as an
+ * empty one would end the walk early without a word.
+ */
+function listRows(ctx: RequestContext, path: string, key: string, body: IDataObject): IDataObject[] {
+	const rows = body?.[key];
+	if (Array.isArray(rows)) return rows as IDataObject[];
+	if (body && !Array.isArray(body) && body.status === 'success' && rows === undefined) return [];
+	throw new NodeOperationError(ctx.getNode(), `Order Desk answered GET ${path} without a list of ${key.replace('_', ' ')}`, {
+		description: 'The answer was not an Order Desk list page; the Base URL or the endpoint is probably wrong.',
+	});
+}
+
 /** The rows of a list answer under `key` (`orders`, `inventory_items`); none when absent. */
 export function rowsAt(body: IDataObject, key: string): IDataObject[] {
 	const rows = body?.[key];
@@ -82,7 +97,7 @@ export function orderDeskPages(
 ): AsyncGenerator<IDataObject[]> {
 	const limit = Math.max(1, Math.min(PAGE_SIZE, pageSize));
 	const fetchAt = async (offset: number, size: number) =>
-		rowsAt(await orderDeskRequest.call(this, 'GET', path, { ...qs, limit: size, offset }), key);
+		listRows(this, path, key, await orderDeskRequest.call(this, 'GET', path, { ...qs, limit: size, offset }));
 	return walkPages(offsetFetcher(fetchAt), limit);
 }
 

@@ -89,3 +89,15 @@ describe('Order Desk dates', () => {
 		expect(parseOrderDeskDate('not a date', 'UTC')).toBeUndefined();
 	});
 });
+
+describe('Order Desk list pages', () => {
+	it('fails an answer that is not a page of the list instead of reading it as empty', async () => {
+		od.api().get(od.path('/orders')).query(true).reply(200, [{ ErrorCode: 500, Exception: 'Unexpected error' }]);
+		await expect(orderDeskList.call(ctxWith(), '/orders', 'orders')).rejects.toThrow(/^Order Desk answered GET \/orders without a list of orders/);
+	});
+
+	it('reads a success envelope without the list as an empty page', async () => {
+		od.api().get(od.path('/inventory-items')).query(true).reply(200, { status: 'success', records_returned: 0 });
+		expect(await orderDeskList.call(ctxWith(), '/inventory-items', 'inventory_items')).toEqual([]);
+	});
+});
