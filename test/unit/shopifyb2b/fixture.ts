@@ -1,5 +1,6 @@
 import { ShopifyB2bApi } from '../../../credentials/ShopifyB2bApi.credentials';
 import { ShopifyB2b } from '../../../nodes/ShopifyB2b/ShopifyB2b.node';
+import { ShopifyB2bTrigger } from '../../../nodes/ShopifyB2b/ShopifyB2bTrigger.node';
 import { resetCostBuckets } from '../../../nodes/ShopifyB2b/transport';
 import { systemFixture } from '../helpers/systemFixture';
 
@@ -19,6 +20,7 @@ export const shop = systemFixture({
 	host: 'https://acme-b2b.myshopify.com',
 	authHeaders: { 'x-shopify-access-token': ADMIN_TOKEN },
 	node: ShopifyB2b,
+	trigger: ShopifyB2bTrigger,
 	reset: resetCostBuckets,
 });
 

@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 
 import { ShopifyB2bApi } from '../../../credentials/ShopifyB2bApi.credentials';
 import { ShopifyB2b } from '../../../nodes/ShopifyB2b/ShopifyB2b.node';
+import { ShopifyB2bTrigger } from '../../../nodes/ShopifyB2b/ShopifyB2bTrigger.node';
 import { resetCostBuckets } from '../../../nodes/ShopifyB2b/transport';
 import { createContext } from '../helpers/fakeContext';
 import { start, type Started } from '../sandbox/helpers';
@@ -105,5 +106,27 @@ describe('Shopify B2B node against the sandbox', () => {
 		expect(all.length).toBeGreaterThan(10);
 		const b2b = await run({ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '', query: 'tag:b2b' });
 		expect(b2b.map((c) => c.email)).toContain('new.buyer@example.com');
+	});
+
+	it('the trigger backfills b2b customers changed since a start date, then emits nothing new, and samples in manual mode', async () => {
+		const poll = async (mode: 'manual' | 'trigger', staticData: IDataObject) => {
+			const fake = createContext({
+				credentialType: new ShopifyB2bApi(),
+				credentials,
+				parameters: { event: 'customerUpdated', query: 'tag:b2b', startDate: '2020-01-01T00:00:00Z', overlapMinutes: 5, maxPerPoll: 1000 },
+				poll: true,
+				mode,
+				staticData,
+			});
+			const out = await new ShopifyB2bTrigger().poll!.call(fake.ctx);
+			return out ? out[0].map((o) => o.json) : null;
+		};
+		const staticData: IDataObject = {};
+		const first = await poll('trigger', staticData);
+		expect(first?.map((c) => c.email)).toContain('new.buyer@example.com');
+		expect(first?.every((c) => (c.tags as string[]).includes('b2b'))).toBe(true);
+		expect(await poll('trigger', staticData)).toBeNull();
+		const sample = await poll('manual', {});
+		expect(sample?.length).toBeGreaterThan(0);
 	});
 });
