@@ -625,7 +625,8 @@ function strip(v) {
 
 // ---------- seed and control ----------
 /**
- * Customers already in the store: every 13th Cin7 Core customer's default contact (with email), some
+ * Customers already in the store: every 13th Cin7 Core customer's default contact with an email (then
+ * the ones in between when that is not enough), some
  * with tags the Cin7 flow does not manage (`newsletter`, `vip-event`), an address they added
  * themselves, an enabled account and a metafield of another app — the flows must keep all of that.
  */
@@ -634,8 +635,13 @@ function seedShopify(rng, sz, anchor, coreCustomers) {
 		{ namespace: 'sparklayer', key: 'discount_percentage', type: 'number_decimal' },
 	], shop: { currencyCode: 'AUD', customerAccounts: 'CLASSIC' }, bucket: { available: PLAN.maximumAvailable, at: Date.now() }, stats: { calls: 0, throttled: 0, pointsRequested: 0, pointsUsed: 0 } };
 	const every = Math.max(1, Math.floor(coreCustomers.length / Math.max(1, sz.shopifyCustomers)));
+	// every Nth customer first; when customers without an email leave it short, the ones in between
+	const order = [];
+	for (let i = 0; i < coreCustomers.length; i += every) order.push(i);
+	for (let i = 0; i < coreCustomers.length; i++) if (i % every) order.push(i);
 	let made = 0;
-	for (let i = 0; i < coreCustomers.length && made < sz.shopifyCustomers; i += every) {
+	for (const i of order) {
+		if (made >= sz.shopifyCustomers) break;
 		const cc = coreCustomers[i];
 		const def = (cc.Contacts || []).find((x) => x.Default);
 		if (!def || !def.Email) continue;
