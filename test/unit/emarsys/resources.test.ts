@@ -140,3 +140,13 @@ describe('Emarsys contact get many', () => {
 		expect(json[10001]).toEqual({ id: '10001', email: 'c10001@example.com' });
 	});
 });
+
+describe('Emarsys field ensure race', () => {
+	it('reports a field another run created meanwhile (replyCode 5002) instead of failing', async () => {
+		em.api().get('/api/v2/field').reply(200, ok(FIELDS));
+		em.api().post('/api/v2/field').reply(400, { replyCode: 5002, replyText: 'Field name already exists', data: '' });
+		em.api().get('/api/v2/field').reply(200, ok([...FIELDS, { id: 106502, name: 'cin7_order_count', string_id: 'cin7_order_count', application_type: 'numeric' }]));
+		const { json } = await em.run({ resource: 'field', operation: 'ensure', onTypeConflict: 'error', fields: { field: [{ name: 'cin7_order_count', type: 'numeric' }] } });
+		expect(json).toEqual([{ name: 'cin7_order_count', id: 106502, type: 'numeric', status: 'exists' }]);
+	});
+});

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, type ItemResult } from '../../../shared/items';
+import { inputError, withItemIndex, type ItemResult } from '../../../shared/items';
 import { readFieldRows } from '../../helpers/fields';
-import { emarsysRequest } from '../../transport';
+import { emarsysList, emarsysRequest } from '../../transport';
 
 /** The types a field can be created with through the API (choice fields cannot). */
 const TYPES = ['shorttext', 'longtext', 'largetext', 'date', 'url', 'numeric'];
@@ -121,7 +121,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 			});
 			continue;
 		}
-		const created = await emarsysRequest.call(this, 'POST', '/field', undefined, { name: w.name, application_type: w.type });
+		let created: IDataObject;
+		try {
+			created = await emarsysRequest.call(this, 'POST', '/field', undefined, { name: w.name, application_type: w.type });
+		} catch (error) {
+			// Created meanwhile by another run (Emarsys refuses a second field of the same name):
+			// read the fields again and report what is there now.
+			if (!/replyCode 5002|already exists/i.test(String((error as Error).message))) throw withItemIndex(this, error, i);
+			rows.splice(0, rows.length, ...(await emarsysList.call(this, '/field')));
+			const now = find(w.name);
+			if (!now) throw withItemIndex(this, error, i);
+			const same = norm(now.application_type) === w.type;
+			out.push({ name: w.name, id: now.id, type: w.type, ...(same ? {} : { existingType: now.application_type }), status: same ? 'exists' : 'typeConflict' });
+			continue;
+		}
 		rows.push({ id: created.id, name: w.name, application_type: w.type, string_id: created.string_id ?? w.name });
 		out.push({ name: w.name, id: created.id, type: w.type, status: 'created' });
 	}
