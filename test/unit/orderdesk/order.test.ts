@@ -173,6 +173,13 @@ describe('Order Desk order', () => {
 			expect(sent.date_updated).toBe('2026-01-01 00:05:00');
 		});
 
+		it('writes nothing when the read does not return the order (a PUT would replace it with that)', async () => {
+			od.api().get(od.path('/orders/7')).reply(200, { status: 'success', order: { id: '8' } });
+			await expect(
+				od.run({ resource: 'order', operation: 'update', orderId: byId('7'), checkoutData: {}, orderMetadata: {}, updateFieldsJson: '{"email":"x@y.z"}' }),
+			).rejects.toThrow(/^Item 0: Order Desk answered GET \/orders\/7 without that order; nothing was written/);
+		});
+
 		it('refuses Update Fields that name another order', async () => {
 			await expect(
 				od.run({ resource: 'order', operation: 'update', orderId: byId('7'), updateFieldsJson: '{"id":"8"}' }),

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { httpStatusOf } from '../../../shared/http';
@@ -51,6 +52,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 
 	for (let attempt = 0; ; attempt++) {
 		const current = recordOf(await orderDeskRequest.call(this, 'GET', `/orders/${seg(id)}`), 'order');
+		// The PUT replaces the whole order with what is merged here: never write one built on an
+		// answer that is not this order.
+		if (String(current.id ?? '') !== String(id)) {
+			throw new NodeOperationError(this.getNode(), `Item ${i}: Order Desk answered GET /orders/${id} without that order; nothing was written`, {
+				itemIndex: i,
+			});
+		}
 		const merged = mergeOrder(current, changes);
 		// The transport's errors are NodeApiErrors already; only a 409 asks for another read.
 		const body = await orderDeskRequest.call(this, 'PUT', `/orders/${seg(id)}`, undefined, merged).catch((error: unknown) => {
