@@ -120,6 +120,10 @@ export async function runBulkJob<R extends IDataObject>(
 	const jobFailed = String(job.status ?? '').toLowerCase() === 'failed';
 	return batch.map((r) => {
 		const row = byKey.get(String(r.key));
+		// A report that lists records but not this one is no proof it was written: the item fails, naming why.
+		if (!row && results.length && !jobFailed) {
+			return { ok: false, json: { [opts.keyField]: r.key, jobId }, error: `the report of bulk job ${jobId} does not list this record` };
+		}
 		const status = String(row?.status ?? (jobFailed ? 'error' : 'success')).toLowerCase();
 		const json = { [opts.keyField]: r.key, jobId, status, ...(row?.message ? { message: row.message } : {}) };
 		if (status === 'error' || status === 'failed') {

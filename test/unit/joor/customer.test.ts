@@ -90,6 +90,22 @@ describe('JOOR customer', () => {
 		]);
 	});
 
+	it('fails a record the job report leaves out, and accepts a report without per-record results', async () => {
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'K5' }));
+		joor
+			.api()
+			.get('/v2/bulk-connection/K5')
+			.reply(200, v2({ job: { id: 'K5', status: 'completed', results: [{ customer_code: 'C1', status: 'success' }] } }));
+		const { json } = await joor.run([upsert('C1'), upsert('C2')], { items: joor.items(2), continueOnFail: true });
+		expect(json[0]).toMatchObject({ customer_code: 'C1', status: 'success' });
+		expect(String(json[1].error)).toMatch(/Item 1: JOOR rejected the customer "C2": the report of bulk job K5 does not list this record/);
+
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'K6' }));
+		joor.api().get('/v2/bulk-connection/K6').reply(200, v2({ job: { id: 'K6', status: 'completed' } }));
+		const plain = await joor.run(upsert('C3'));
+		expect(plain.json[0]).toMatchObject({ customer_code: 'C3', status: 'success' });
+	});
+
 	it('stops waiting after Max Wait and says the job keeps running', async () => {
 		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'K3' }));
 		joor.api().get('/v2/bulk-connection/K3').times(12).reply(200, v2({ job: { id: 'K3', status: 'queued' } }));
