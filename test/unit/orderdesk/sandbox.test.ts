@@ -18,10 +18,15 @@ const registry = require('../../../sandbox/systems');
 let sb: Started;
 let credentials: ICredentialDataDecryptedObject;
 
+// Real HTTP against a sandbox that builds its seed from both Cin7 seeds: slow on a busy machine.
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
 	sb = await start({});
 	credentials = registry.BY_KEY.orderdesk.credentialData(sb.url, 60);
-});
+	// The seed is built on the first call: build it here, not inside the first test.
+	await state();
+}, 60_000);
 afterAll(async () => await sb.close());
 
 interface OdState {
