@@ -108,7 +108,9 @@ export async function runBulkJob<R extends IDataObject>(
 	opts: { path: string; body: IDataObject; keyField: string; wait: JobWait },
 	batch: Array<BatchRecord<R>>,
 ): Promise<RecordVerdict[]> {
-	const submitted = await joorRequest.call(ctx, 'POST', opts.path, undefined, opts.body);
+	// Bulk styles and connections are upserts by key: sending a job twice writes the same values, so
+	// a dropped connection or gateway error may resend it instead of losing the batch.
+	const submitted = await joorRequest.call(ctx, 'POST', opts.path, undefined, opts.body, { idempotent: true });
 	const jobId = jobIdOf(submitted);
 	if (!opts.wait.waitForCompletion || !jobId) {
 		const status = jobId ? 'queued' : 'accepted';

@@ -118,3 +118,25 @@ describe('JOOR transport', () => {
 		expect(sent).toEqual({ inventory_items: { inventory_item: [{ upc: '0001', inventory: 3 }] } });
 	});
 });
+
+describe('JOOR writes under faults', () => {
+	it('resends a bulk inventory call after a gateway error (absolute values: nothing doubles)', async () => {
+		joor.api().post('/v2/bulk-inventory').query(true).reply(502, 'Bad Gateway');
+		joor.api().post('/v2/bulk-inventory').query(true).reply(200, v2({}));
+		const { json } = await joor.run({ resource: 'inventory', operation: 'set', warehouse: 'Main', skuKey: 'upc', upc: '1', inventory: 2, options: {} });
+		expect(json[0]).toMatchObject({ upc: '1', status: 'success' });
+	});
+
+	it('does not resend an image added without replacing (it could add a copy)', async () => {
+		joor.api().post('/v2/style-number/S1/S1/image/').query(true).reply(502, 'Bad Gateway');
+		const run = joor.run({
+			resource: 'image',
+			operation: 'add',
+			styleNumber: 'S1',
+			styleIdentifier: '',
+			imageUrl: 'https://cdn.example.com/a.jpg',
+			options: { replaceExisting: false },
+		});
+		await expect(run).rejects.toThrow(/JOOR was unreachable through its gateway/);
+	});
+});

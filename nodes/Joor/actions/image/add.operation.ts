@@ -100,6 +100,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		'POST',
 		`/v2/style-number/${seg(key.style_number)}/${seg(key.style_identifier)}/image/`,
 		qs,
+		undefined,
+		// Replacing by file name makes a resend harmless; adding without it could add a copy.
+		{ idempotent: qs.replace_existing === 1 },
 	);
 	return { ...key, filename, url, ...(colorCode ? { color_code: colorCode } : {}), response: (answer.response ?? answer) as IDataObject };
 }

@@ -182,9 +182,15 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 		send: async (batch) => {
 			const qs = { overwrite, dec_pending: decPending };
 			overwrite = 0;
-			const body = await joorRequest.call(this, 'POST', '/v2/bulk-inventory', qs, {
-				inventory_items: { inventory_item: batch.map((r) => r.record) },
-			});
+			// Inventory is set to absolute values, so a resend after a dropped connection changes nothing.
+			const body = await joorRequest.call(
+				this,
+				'POST',
+				'/v2/bulk-inventory',
+				qs,
+				{ inventory_items: { inventory_item: batch.map((r) => r.record) } },
+				{ idempotent: true },
+			);
 			return verdicts(body, batch);
 		},
 	});
