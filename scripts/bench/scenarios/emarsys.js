@@ -8,6 +8,8 @@ const { naiveFor } = require('../naive');
 
 const BATCH = 1000;
 const SALES_MAX_BYTES = 10 * 1024 * 1024;
+/** A bench order line in the CSV (order, ISO timestamp, SKU, price, quantity, email): about 90 bytes. */
+const SALES_LINE_BYTES = 90;
 const base = { system: 'emarsys', limitPerMinute: 1000, systems: ['emarsys'], sandboxSize: () => 'demo', naiveMax: 1000 };
 const emNaive = (url, timeScale) => naiveFor(base.system, url, timeScale);
 
@@ -21,12 +23,13 @@ function contactItems(n) {
 	for (let i = 1; i <= n; i++) out.push({ json: { email: email(i), firstName: `First${i}`, lastName: `Last${i}` } });
 	return out;
 }
-/** Order lines: 3 per order, customers cycling over the first 1,000 bench contacts. */
+/** Order lines: 3 per order, each order's customer cycling over the first 1,000 bench contacts. */
 function lineItems(n) {
 	const out = [];
 	for (let i = 1; i <= n; i++) {
-		const order = `SO-B${String(Math.ceil(i / 3)).padStart(6, '0')}`;
-		out.push({ json: { order, timestamp: '2026-11-01T10:00:00Z', item: `SKU-${String(i % 300).padStart(5, '0')}`, price: 12.5 * (1 + (i % 4)), quantity: 1 + (i % 4), email: email(1 + (i % 1000)) } });
+		const o = Math.ceil(i / 3);
+		const order = `SO-B${String(o).padStart(6, '0')}`;
+		out.push({ json: { order, timestamp: '2026-11-01T10:00:00Z', item: `SKU-${String(i % 300).padStart(5, '0')}`, price: 12.5 * (1 + (i % 4)), quantity: 1 + (i % 4), email: email(1 + (o % 1000)) } });
 	}
 	return out;
 }
@@ -68,8 +71,8 @@ module.exports = [
 	{
 		...base,
 		name: 'em.eventsTrigger',
-		what: 'Emarsys node, External Event → Trigger for n contacts: POST /event/{id}/trigger a 1,000 contacts (+ token); the contacts are created first, outside the measurement',
-		minimum: (f, n) => ceil(n, BATCH) + 1,
+		what: 'Emarsys node, External Event → Trigger for n contacts: POST /event/{id}/trigger a 1,000 contacts (+ token, GET /field for the key field); the contacts are created first, outside the measurement',
+		minimum: (f, n) => ceil(n, BATCH) + 2,
 		setupPkg: (env) => seedContacts(env, env.n),
 		setupNaive: (env) => seedContacts(env, Math.min(env.n, base.naiveMax)),
 		async pkg(env) {
@@ -92,8 +95,8 @@ module.exports = [
 	{
 		...base,
 		name: 'em.salesDataUpload',
-		what: 'Emarsys node, Sales Data → Upload n order lines: one text/csv POST per 10 MB to the sales-data host (its own token, no rate limit)',
-		minimum: (f, n) => ceil(n * 80, SALES_MAX_BYTES),
+		what: 'Emarsys node, Sales Data → Upload n order lines: one text/csv POST per 10 MB to the sales-data host (its own token, no rate limit) + the OAuth token call the credential makes first',
+		minimum: (f, n) => ceil(n * SALES_LINE_BYTES, SALES_MAX_BYTES) + 1,
 		naiveMax: 0,
 		async pkg(env) {
 			const { ctx } = env.createContext({
