@@ -52,33 +52,44 @@ class Bucket {
 		this.at = now;
 	}
 
-	/** Resolves when a request may be sent; requests are granted in arrival order. */
-	take(): Promise<void> {
+	/** Resolves, with the grant time, when a request may be sent; requests are granted in arrival order. */
+	take(): Promise<number> {
 		const turn = this.queue.then(async () => {
 			for (;;) {
-				this.refill(clock.now());
+				const now = clock.now();
+				this.refill(now);
 				if (this.tokens >= this.needed()) {
 					this.tokens -= 1;
 					this.inFlight++;
-					return;
+					return now;
 				}
 				await clock.sleep(Math.ceil(((this.needed() - this.tokens) / this.rate()) * 1000));
 			}
 		});
-		this.queue = turn.catch(() => undefined);
+		this.queue = turn.then(
+			() => undefined,
+			() => undefined,
+		);
 		return turn;
 	}
 
 	/**
-	 * An answer arrived. `remaining` is what the store's bucket held when Order Desk answered; the
-	 * model takes it when it is lower (someone else spends tokens) and never trusts it for more than
-	 * it computes itself, minus the requests still on their way.
+	 * An answer to a request granted at `grantedAt` arrived. `remaining` is what the store's bucket
+	 * held when Order Desk handled it, in whole tokens, some time between the grant and now. At most
+	 * that plus one (the cut fraction) plus the refill since the grant is left now, minus the
+	 * requests still on their way: when that is below the model, someone else spends the store's
+	 * tokens and the model follows. The header never raises the model, and a bound taken this
+	 * loosely never drags it down for the request's own latency (which would pace at one request
+	 * per latency + refill interval instead of one per refill interval).
 	 */
-	answered(remaining: number | undefined) {
+	answered(remaining: number | undefined, grantedAt: number) {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (remaining === undefined) return;
-		this.refill(clock.now());
-		this.tokens = Math.min(this.tokens, Math.max(0, remaining - this.inFlight));
+		const now = clock.now();
+		this.refill(now);
+		const refilledSince = (Math.max(0, now - grantedAt) / 1000) * this.limits.refillPerSecond;
+		const atMost = remaining + 1 + refilledSince - this.inFlight;
+		this.tokens = Math.min(this.tokens, Math.max(0, atMost));
 	}
 }
 
@@ -95,14 +106,14 @@ function bucketOf(key: string, limits: BucketLimits): Bucket {
 	return bucket;
 }
 
-/** Waits for a token of the store's bucket. Pair every call with `returnAnswer`. */
-export async function takeToken(key: string, limits: BucketLimits): Promise<void> {
-	await bucketOf(key, limits).take();
+/** Waits for a token of the store's bucket; the grant time. Pair every call with `returnAnswer`. */
+export async function takeToken(key: string, limits: BucketLimits): Promise<number> {
+	return await bucketOf(key, limits).take();
 }
 
-/** Reports an answer (or a failure, with `remaining` undefined) for a token taken before. */
-export function returnAnswer(key: string, limits: BucketLimits, remaining: number | undefined): void {
-	bucketOf(key, limits).answered(remaining);
+/** Reports an answer (or a failure, with `remaining` undefined) for a token granted at `grantedAt`. */
+export function returnAnswer(key: string, limits: BucketLimits, remaining: number | undefined, grantedAt: number): void {
+	bucketOf(key, limits).answered(remaining, grantedAt);
 }
 
 /** Test hook: forget every store's bucket. */

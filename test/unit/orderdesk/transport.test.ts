@@ -31,8 +31,40 @@ describe('Order Desk transport', () => {
 		await orderDeskRequest.call(ctx, 'GET', '/test');
 		expect(env.clock().sleeps).toEqual([]);
 		await orderDeskRequest.call(ctx, 'GET', '/test');
-		// Someone else emptied the store's bucket: the second request waited for a token and the reserve.
-		expect(env.clock().sleeps).toEqual([681]);
+		// Someone else emptied the store's bucket: at most one token (the header's cut fraction) is
+		// left, so the second request waited for the one it needs above the reserve.
+		expect(env.clock().sleeps).toEqual([341]);
+	});
+
+	it('keeps the refill pace when every request takes time and the header reports whole tokens', async () => {
+		// A store bucket exactly as generous as the model (20, refilling 2.94 a second), whole tokens in
+		// the header.
+		let level = 20;
+		let at = env.clock().now();
+		let lowest = level;
+		od.api()
+			.get(od.path('/test'))
+			.times(80)
+			.reply(() => {
+				const now = env.clock().now();
+				level = Math.min(20, level + ((now - at) / 1000) * 2.94);
+				at = now;
+				level -= 1;
+				lowest = Math.min(lowest, level);
+				// Each request takes 200 ms on its way back.
+				env.clock().advance(200);
+				return [200, { status: 'success' }, { 'X-Tokens-Remaining': String(Math.floor(level)) }];
+			});
+		const ctx = ctxWith();
+		const start = env.clock().now();
+		for (let n = 0; n < 80; n++) await orderDeskRequest.call(ctx, 'GET', '/test');
+		const seconds = (env.clock().now() - start) / 1000;
+		// Never below zero (no 429), and 80 requests in about the time the refill allows: the 61
+		// after the first 19 at 2.94 a second ≈ 20.7 s (the latency alone would allow 16 s), not one
+		// per latency + refill interval (0.54 s each, ≈ 37 s).
+		expect(lowest).toBeGreaterThanOrEqual(0);
+		expect(seconds).toBeGreaterThan(20);
+		expect(seconds).toBeLessThan(23);
 	});
 
 	it('retries a 429 after X-Retry-After, for a POST too', async () => {
