@@ -28,5 +28,15 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'approvedAwaitingExport',
 		description: 'Which orders start the workflow. Reading never marks them exported: use the JOOR node\'s Mark Exported.',
 	},
+	{
+		displayName: 'Re-Emit Waiting Orders After (Minutes)',
+		name: 'reEmitAfterMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'An order this trigger emitted that is still waiting for its export this many minutes later (its import failed, e.g. for a missing SKU) is emitted again. 0: never.',
+		hint: 'Each poll then also reads the export queue (1 credit per 100 orders)',
+	},
 	...pollSettingsProperties({ noun: 'orders' }),
 ];

@@ -4,7 +4,7 @@ import { clock } from '../../shared/clock';
 import { pollWithCursor } from '../../shared/cursor';
 import { parseUtc } from '../../shared/dates';
 import { readPollSettings } from '../../shared/pollSettings';
-import { EXPORT_STATUSES, listOrders, ORDER_TYPES, orderPages } from '../helpers/orders';
+import { EXPORT_STATUSES, listOrders, ORDER_TYPES, orderPages, type OrderQuery } from '../helpers/orders';
 
 const SAMPLE_SIZE = 5;
 const SAMPLE_LOOKBACK_DAYS = [1, 7, 30, 365];
@@ -29,7 +29,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	const exportStatus = EVENT_EXPORT_STATUS[event] ?? EXPORT_STATUSES.notExportedOrModified;
 	const { maxPerPoll, overlapMs, startDate } = readPollSettings(this);
 	const nowMs = clock.now();
-	const query = (since: Date) => ({
+	const query = (since: Date): OrderQuery => ({
 		orderType: ORDER_TYPES.approved,
 		exportStatus,
 		modifiedFrom: since,
@@ -58,5 +58,46 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 			return [];
 		},
 	});
-	return result ? [this.helpers.returnJsonArray(result.records)] : null;
+	const emitted = result?.records ?? [];
+	const reEmitMs = Math.max(0, Number(this.getNodeParameter('reEmitAfterMinutes', 0)) || 0) * 60_000;
+	if (reEmitMs > 0 && this.getMode() !== 'manual') {
+		const again = await waitingAgain.call(this, query, emitted, { nowMs, reEmitMs, cap: Math.max(0, maxPerPoll - emitted.length) });
+		emitted.push(...again);
+	}
+	return emitted.length ? [this.helpers.returnJsonArray(emitted)] : null;
+}
+
+/**
+ * Orders this trigger emitted that are still in JOOR's export queue `reEmitMs` after their last
+ * emission: emitted again (`reEmitted: true`), so an order whose import failed (a missing SKU, an
+ * outage) is retried once fixed, without waiting for it to change in JOOR. The queue is read whole
+ * (sync=0); orders that left it are forgotten. Orders waiting from before the trigger emitted them
+ * (the backlog at activation) are never picked up here, so activating does not flood.
+ */
+async function waitingAgain(
+	this: IPollFunctions,
+	query: (since: Date) => OrderQuery,
+	justEmitted: IDataObject[],
+	o: { nowMs: number; reEmitMs: number; cap: number },
+): Promise<IDataObject[]> {
+	const staticData = this.getWorkflowStaticData('node');
+	const emittedAt = ((staticData.emittedAt ?? {}) as Record<string, number>);
+	for (const order of justEmitted) emittedAt[String(order.id)] = o.nowMs;
+	// Nothing emitted is waiting to be checked: no queue read, no credit.
+	if (!Object.keys(emittedAt).length) return [];
+	// The same order type and export status as the cursor's query, without its modified range.
+	const { orderType, exportStatus } = query(new Date(o.nowMs));
+	const waiting = await listOrders.call(this, { orderType, exportStatus });
+	const stillWaiting = new Set(waiting.map((order) => String(order.id)));
+	for (const id of Object.keys(emittedAt)) if (!stillWaiting.has(id)) delete emittedAt[id];
+	const again: IDataObject[] = [];
+	for (const order of waiting) {
+		const id = String(order.id);
+		const last = emittedAt[id];
+		if (last === undefined || o.nowMs - last < o.reEmitMs || again.length >= o.cap) continue;
+		emittedAt[id] = o.nowMs;
+		again.push({ ...order, reEmitted: true });
+	}
+	staticData.emittedAt = emittedAt;
+	return again;
 }

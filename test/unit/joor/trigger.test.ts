@@ -48,3 +48,51 @@ describe('JOOR trigger', () => {
 		expect(json?.map((o) => o.id)).toEqual([3]);
 	});
 });
+
+describe('JOOR trigger re-emitting orders still waiting for export', () => {
+	it('emits an order again once it has waited the set minutes since its emission, and forgets it once exported', async () => {
+		const staticData = {};
+		const params = { ...settings, reEmitAfterMinutes: 10 };
+		const queue = (...orders: object[]) => {
+			joor
+				.api()
+				.get('/v2/orders')
+				.query((q) => q.date_start === undefined && q.export_status === '5')
+				.reply(200, v2({ orders }));
+		};
+		const changed = (...orders: object[]) => {
+			joor
+				.api()
+				.get('/v2/orders')
+				.query((q) => q.date_start !== undefined)
+				.reply(200, v2({ orders }));
+		};
+		expect((await joor.poll(params, { staticData })).out).toBeNull();
+
+		// Order 1 arrives and is emitted; order 9 waited from before activation and is never picked up.
+		env.clock().advance(60_000);
+		changed(order(1, '2026-01-01T00:00:30Z'));
+		queue(order(1, '2026-01-01T00:00:30Z'), order(9, '2025-12-01T00:00:00Z'));
+		expect((await joor.poll(params, { staticData })).json?.map((o) => o.id)).toEqual([1]);
+
+		// 5 minutes later it is still waiting: not yet.
+		env.clock().advance(5 * 60_000);
+		changed(order(1, '2026-01-01T00:00:30Z'));
+		queue(order(1, '2026-01-01T00:00:30Z'), order(9, '2025-12-01T00:00:00Z'));
+		expect((await joor.poll(params, { staticData })).json).toBeNull();
+
+		// 10 minutes after its emission it is emitted again, marked.
+		env.clock().advance(5 * 60_000);
+		changed();
+		queue(order(1, '2026-01-01T00:00:30Z'), order(9, '2025-12-01T00:00:00Z'));
+		const again = await joor.poll(params, { staticData });
+		expect(again.json?.map((o) => [o.id, o.reEmitted])).toEqual([[1, true]]);
+
+		// Exported meanwhile: it leaves the queue and is forgotten.
+		env.clock().advance(60_000);
+		changed();
+		queue(order(9, '2025-12-01T00:00:00Z'));
+		expect((await joor.poll(params, { staticData })).json).toBeNull();
+		expect((staticData as { emittedAt: object }).emittedAt).toEqual({});
+	});
+});
