@@ -49,9 +49,9 @@ describe('Emarsys contact upsert', () => {
 			],
 		});
 		expectPaired(out, [0, 1, 2, 3]);
-		expect(out[0].json).toMatchObject({ key: 'ann@example.com', keyFieldId: 3 });
+		expect(out[0].json).toMatchObject({ key: 'ann@example.com', id: 11, keyFieldId: 3 });
 		expect(out[1].json.error).toBe('Item 1: Emarsys rejected the contact "bad@example.com": 2004: Invalid key field value');
-		expect(out[2].json).toMatchObject({ key: 'bob@example.com' });
+		expect(out[2].json).toMatchObject({ key: 'bob@example.com', id: 13 });
 		// The same key twice in one run is sent once: the first item wins.
 		expect(out[3].json).toMatchObject({ key: 'ann@example.com', duplicateOfItem: 0 });
 	});

@@ -154,13 +154,21 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 					{ idempotent: true },
 				);
 				const errors = errorsByKey(data);
+				// `ids` lists the contacts saved, in the order sent, without the rejected ones: paired
+				// only when the counts agree, so an id is never given to the wrong contact.
+				const saved = group.filter((r) => !errors.has(r.record.key.toLowerCase()));
+				const ids = Array.isArray(data.ids) && data.ids.length === saved.length ? (data.ids as unknown[]) : [];
 				for (const r of group) {
 					const error = errors.get(r.record.key.toLowerCase());
+					const id = ids[saved.indexOf(r)];
 					verdicts.set(
 						r.itemIndex,
 						error
 							? { ok: false, error, json: { key: r.record.key } }
-							: { ok: true, json: { key: r.record.key, keyFieldId: keyId, ...(listId ? { contactListId: listId } : {}), fields: r.record.contact } },
+							: {
+									ok: true,
+									json: { key: r.record.key, ...(id !== undefined ? { id } : {}), keyFieldId: keyId, ...(listId ? { contactListId: listId } : {}), fields: r.record.contact },
+								},
 					);
 				}
 			}
