@@ -653,6 +653,44 @@ const CASES: Case[] = [
 		error: /^Item 1: Customer is not a Shopify customer ID \("ann@x.com"/,
 	},
 	{
+		name: 'SparkLayer price list create: a currency that is not an ISO code',
+		system: 'sl',
+		params: [
+			{ ...slList('a'), operation: 'create' },
+			{ ...slList('b'), operation: 'create', currencyCode: 'Dollars' },
+			{ ...slList('c'), operation: 'create' },
+		],
+		mock: () => {
+			nock(SL).post('/api/v1/price-lists').times(2).reply(201, (_u, b) => b as IDataObject);
+		},
+		error: /^Item 1: Currency Code is not an ISO 4217 code \("DOLLARS"\)/,
+	},
+	{
+		name: 'Shopify B2B customer get many: an Updated Since that is not a date',
+		system: 'shop',
+		params: [
+			{ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '2026-01-01T00:00:00Z', query: '' },
+			{ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: 'last tuesday', query: '' },
+			{ resource: 'customer', operation: 'getAll', returnAll: true, updatedSince: '', query: 'tag:b2b' },
+		],
+		mock: shopAnswers('query Customers', 2, () => ({ customers: { nodes: [shopCustomer('1', 'a@x.com')], pageInfo: { hasNextPage: false } } })),
+		error: /^Item 1: Updated Since is not a valid date \("last tuesday"\)/,
+	},
+	{
+		name: 'Shopify B2B tag remove: no tags',
+		system: 'shop',
+		params: [
+			{ resource: 'tag', operation: 'remove', customerId: rl('id', '1'), tags: 'b2b' },
+			{ resource: 'tag', operation: 'remove', customerId: rl('id', '2'), tags: ' , ' },
+			{ resource: 'tag', operation: 'remove', customerId: rl('id', '3'), tags: 'b2b' },
+		],
+		mock: () => {
+			shopAnswers('tagsRemove(', 2, (v) => ({ tagsRemove: { node: { id: v.id }, userErrors: [] } }))();
+			shopAnswers('query Tags', 2, (v) => ({ customer: { id: v.id, tags: [] } }))();
+		},
+		error: /^Item 1: Tags is empty/,
+	},
+	{
 		name: 'Shopify B2B send invite: an empty customer',
 		system: 'shop',
 		params: [
