@@ -610,7 +610,7 @@ const CASES: Case[] = [
 			{ resource: 'customer', operation: 'upsert', email: 'c@x.com', updateFields: {}, tagsToAdd: 'b2b', tagsToRemove: '', address: {}, sendInvite: false },
 		],
 		mock: shopAnswers('query FindCustomer', 2, (v) => {
-			const email = String(v.q).replace('email:', '');
+			const email = String(v.q).replace(/^email:"|"$/g, '');
 			return { customers: { nodes: [{ ...shopCustomer(email[0], email), tags: ['b2b'] }] } };
 		}),
 		error: /^Item 1: Email is not a valid email address \("b at x.com"\)/,

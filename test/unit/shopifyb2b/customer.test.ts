@@ -26,7 +26,7 @@ describe('Shopify B2B customer', () => {
 		gql('mutation Invite', { customerSendAccountInviteEmail: { customer: { id: 'gid://shopify/Customer/5' }, userErrors: [] } }, seen);
 		gql('query CustomerById', { customer: customerNode({ id: 'gid://shopify/Customer/5', tags: ['b2b', 'b2b-trade'] }) }, seen);
 		const { json } = await shop.run(upsert());
-		expect(seen[0].variables).toEqual({ q: 'email:ann@acme.test' });
+		expect(seen[0].variables).toEqual({ q: 'email:"ann@acme.test"' });
 		expect(seen[1].variables.input).toEqual({
 			email: 'ann@acme.test',
 			firstName: 'Ann',
