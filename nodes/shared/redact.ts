@@ -4,9 +4,9 @@
  */
 // A header or field that carries a secret, its separator, an optional auth scheme, the value.
 // The scheme matters: `Authorization: Basic dXNlcjprZXk=` must lose the base64 part, which
-// encodes the user name and key.
+// encodes the user name and key; JOOR's v2 sends `Authorization: OAuth2 <base64 token>`.
 const SECRET_HEADER =
-	/(api-auth-applicationkey|authorization|x-api-key|api[-_]?key|client[-_]?secret|secret|password|token)(["']?\s*[:=]\s*["']?)((?:basic|bearer|digest|token)\s+)?([^"'\s,;&}]+)/gi;
+	/(api-auth-applicationkey|authorization|x-api-key|api[-_]?key|client[-_]?secret|secret|password|token)(["']?\s*[:=]\s*["']?)((?:basic|bearer|digest|token|oauth2?)\s+)?([^"'\s,;&}]+)/gi;
 
 export function redact(text: string, secrets: Array<string | undefined> = []): string {
 	let out = text;

@@ -19,7 +19,7 @@ import { createN8n, credentialRef, loadTemplates, nodeOutput, serverApi, sleep, 
 import { allTemplatesWanted, representatives } from './harness/representatives';
 import { diff, project, type Projection } from './harness/targetState';
 
-// The contacts round trip by default, one Cin7 side each way (Core contacts, Omni unsubscribes:
+// The contacts round trip by default, one Cin7 side each way (Core unsubscribes, Omni contacts:
 // the representatives of harness/representatives.ts); FAULTS_ALL_TEMPLATES=1 or E2E_ALL_TEMPLATES=1
 // runs every Dotdigital template (~15 minutes); FAULTS_TEMPLATES=<file>,<file> runs just those.
 const chosen = process.env.FAULTS_TEMPLATES?.split(',').map((f) => f.trim()).filter(Boolean);
@@ -112,7 +112,7 @@ describe('Dotdigital templates under injected faults (real n8n, sandbox)', () =>
 	}
 
 	test('there are Dotdigital templates to run', () => {
-		expect(templates.map((t) => t.file)).toEqual(expect.arrayContaining(chosen?.length ? chosen : ['cin7-core-contacts-to-dotdigital.json']));
+		expect(templates.map((t) => t.file)).toEqual(expect.arrayContaining(chosen?.length ? chosen : ['cin7-core-unsubscribes-from-dotdigital.json']));
 	});
 
 	test('reference: fault-free runs until nothing changes (two runs; a third changes nothing)', async () => {

@@ -15,10 +15,12 @@ const TARGETS = ['dotdigital', 'emarsys', 'order-desk', 'sparklayer', 'shopify',
 
 /**
  * Preferred representatives: the contacts round trip exercises reads, batch writes and the reverse
- * flow of a system; one Cin7 side each keeps the pair small.
+ * flow of a system; one Cin7 side each keeps the pair small. The Core side is the unsubscribes flow
+ * because it writes to Cin7 Core once per contact: the faults suite's Core-only group (200 +
+ * ErrorCode) needs enough Core calls to inject into, and the contacts flow reads Core in a page or two.
  */
 const PREFERRED: Record<string, string[]> = {
-	dotdigital: ['cin7-core-contacts-to-dotdigital.json', 'cin7-omni-unsubscribes-from-dotdigital.json'],
+	dotdigital: ['cin7-core-unsubscribes-from-dotdigital.json', 'cin7-omni-contacts-to-dotdigital.json'],
 };
 
 export const allTemplatesWanted = (): boolean => process.env.E2E_ALL_TEMPLATES === '1';

@@ -66,6 +66,7 @@ describe('redact', () => {
 	it('removes values of secret-looking headers and fields, including the auth scheme payload', () => {
 		expect(redact('Authorization: Basic dXNlcjprZXk=')).toBe('Authorization: Basic ***');
 		expect(redact('authorization: Bearer eyJhbGciOi.x.y')).toBe('authorization: Bearer ***');
+		expect(redact('"Authorization":"OAuth2 am9vci10b2tlbg=="')).toBe('"Authorization":"OAuth2 ***"');
 		expect(redact('{"api-auth-applicationkey":"0f0f-aaaa"}')).toBe('{"api-auth-applicationkey":"***"}');
 		expect(redact('?apiKey=zzz&x=1')).toBe('?apiKey=***&x=1');
 		expect(redact('client_secret=abc access_token=def')).toBe('client_secret=*** access_token=***');
