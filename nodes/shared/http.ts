@@ -22,6 +22,7 @@ import {
 	isIdempotent,
 	isRetryableNetworkError,
 	isRetryableStatus,
+	parseRateLimitReset,
 	parseRetryAfter,
 	retriesFor,
 	type RetryPolicy,
@@ -284,7 +285,9 @@ function judgeResponse<T>(call: Call, raw: RawResponse, attempt: number): Verdic
 			};
 		}
 		if (isRetryableStatus(status, retryAs) && attempt < retriesFor(status, retry)) {
-			const wait = parseRetryAfter(header(headers, 'retry-after') ?? header(headers, 'x-retry-after'), clock.now());
+			const wait =
+				parseRetryAfter(header(headers, 'retry-after') ?? header(headers, 'x-retry-after'), clock.now()) ??
+				(status === 429 ? parseRateLimitReset(header(headers, 'x-ratelimit-reset'), clock.now()) : undefined);
 			return { retryInMs: backoffDelay(attempt, retry, wait) };
 		}
 		return {

@@ -71,6 +71,21 @@ export function parseRetryAfter(value: unknown, nowMs: number): number | undefin
 	return undefined;
 }
 
+/**
+ * The wait an `X-RateLimit-Reset` header implies, for throttles that carry no Retry-After (Emarsys,
+ * Dotdigital). Vendors disagree on its unit: Emarsys sends the reset time as a Unix timestamp, and
+ * Dotdigital's is documented as either that or seconds to wait, so both readings are taken by size
+ * (a count of seconds is never a date in 2001 or later; milliseconds since the epoch likewise).
+ */
+export function parseRateLimitReset(value: unknown, nowMs: number): number | undefined {
+	if (value === undefined || value === null) return undefined;
+	const n = Number(String(Array.isArray(value) ? value[0] : value).trim());
+	if (!Number.isFinite(n) || n < 0) return undefined;
+	if (n >= 1e12) return Math.max(0, Math.round(n - nowMs));
+	if (n >= 1e9) return Math.max(0, Math.round(n * 1000 - nowMs));
+	return Math.round(n * 1000);
+}
+
 /** Exponential backoff with full jitter, or the vendor's own wait when it gave one. */
 export function backoffDelay(
 	attempt: number,

@@ -115,11 +115,22 @@ describe('vendorRequest: retries', () => {
 		['numeric Retry-After', { 'Retry-After': '7' }, 7000],
 		['"60 Seconds" text', { 'Retry-After': '60 Seconds' }, 60_000],
 		['X-Retry-After', { 'X-Retry-After': '3' }, 3000],
+		['X-RateLimit-Reset as seconds to wait (no Retry-After)', { 'X-RateLimit-Reset': '4' }, 4000],
 	])('429 honours %s', async (_n, headers, wait) => {
 		nock(BASE).get('/v2/thing').reply(429, 'slow down', headers).get('/v2/thing').reply(200, { ok: 1 });
 		const c = ctx();
 		expect(await call(c, profile())).toEqual({ ok: 1 });
 		expect(clock.sleeps).toEqual([wait]);
+	});
+
+	it('429 honours X-RateLimit-Reset as a Unix timestamp (Emarsys) when there is no Retry-After', async () => {
+		const reset = String(Math.floor(clock.now() / 1000) + 6);
+		nock(BASE).get('/v2/thing').reply(429, 'slow down', { 'X-RateLimit-Reset': reset }).get('/v2/thing').reply(200, { ok: 1 });
+		const c = ctx();
+		expect(await call(c, profile())).toEqual({ ok: 1 });
+		expect(clock.sleeps).toHaveLength(1);
+		expect(clock.sleeps[0]).toBeGreaterThan(5000);
+		expect(clock.sleeps[0]).toBeLessThanOrEqual(6000);
 	});
 
 	it('503 honours an HTTP-date Retry-After', async () => {

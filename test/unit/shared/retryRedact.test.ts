@@ -4,6 +4,7 @@ import {
 	isIdempotent,
 	isRetryableNetworkError,
 	isRetryableStatus,
+	parseRateLimitReset,
 	parseRetryAfter,
 	retriesFor,
 } from '../../../nodes/shared/retry';
@@ -22,6 +23,15 @@ describe('retry rules', () => {
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter('', now)).toBeUndefined();
+	});
+
+	it('reads X-RateLimit-Reset as seconds to wait, Unix seconds or Unix milliseconds', () => {
+		expect(parseRateLimitReset('30', now)).toBe(30_000);
+		expect(parseRateLimitReset(String(now / 1000 + 45), now)).toBe(45_000);
+		expect(parseRateLimitReset(String(now + 2500), now)).toBe(2500);
+		expect(parseRateLimitReset(String(now / 1000 - 5), now)).toBe(0);
+		expect(parseRateLimitReset('soon', now)).toBeUndefined();
+		expect(parseRateLimitReset(undefined, now)).toBeUndefined();
 	});
 
 	it('backoff: exponential ceiling, jitter in [ceiling/2, ceiling], capped, vendor wait wins', () => {
