@@ -6,7 +6,7 @@ import { clock } from '../../shared/clock';
 import { httpStatusOf, vendorRequest, type RequestContext } from '../../shared/http';
 import { positiveNumber } from '../../shared/params';
 import { DEFAULT_RETRY } from '../../shared/retry';
-import { tokenDue, withFreshToken } from '../../SparkLayer/transport/freshToken';
+import { tokenDue, withFreshToken } from '../../shared/expiringToken';
 import { recordCost, seedBucket, waitForPoints } from './cost';
 import { DEFAULT_API_VERSION, isThrottled, shopifyProfile, shopifyToken } from './profile';
 

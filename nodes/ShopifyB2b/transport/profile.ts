@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { shopifyBaseUrl } from '../../../credentials/ShopifyB2bApi.credentials';
 import type { BodyError, VendorProfile } from '../../shared/http';
-import type { ExpiringToken } from '../../SparkLayer/transport/freshToken';
+import type { ExpiringToken } from '../../shared/expiringToken';
 
 export const SHOPIFY_CREDENTIAL = 'shopifyB2bApi';
 export const DEFAULT_API_VERSION = '2026-01';

@@ -4,7 +4,7 @@ import { clock } from '../../shared/clock';
 import { httpStatusOf, vendorRequest, type RequestContext, type RequestOptions } from '../../shared/http';
 import { takeRows, walkPages } from '../../shared/pagination';
 import { backoffDelay, DEFAULT_RETRY } from '../../shared/retry';
-import { tokenDue, withFreshToken } from './freshToken';
+import { tokenDue, withFreshToken } from '../../shared/expiringToken';
 import { sparkLayerProfile, sparkLayerToken } from './profile';
 
 export { DEFAULT_CALLS_PER_MINUTE, problemMessage, SPARKLAYER_CREDENTIAL, sparkLayerProfile, sparkLayerToken } from './profile';

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { sparkLayerBaseUrl } from '../../../credentials/SparkLayerApi.credentials';
 import type { VendorProfile } from '../../shared/http';
 import { positiveNumber } from '../../shared/params';
-import type { ExpiringToken } from './freshToken';
+import type { ExpiringToken } from '../../shared/expiringToken';
 
 export const SPARKLAYER_CREDENTIAL = 'sparkLayerApi';
 /** SparkLayer publishes no limit; 5 calls a second keeps clear of the 429s it answers when busy. */

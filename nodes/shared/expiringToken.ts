@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { clock } from '../../shared/clock';
-import type { RequestContext } from '../../shared/http';
+import { clock } from './clock';
+import type { RequestContext } from './http';
 
 /**
  * Tokens fetched by a credential's `preAuthentication` (SparkLayer's 1-hour token, Shopify's 24-hour
