@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, toItems, withItemIndex, type ItemResult } from './items';
@@ -23,9 +23,12 @@ export interface BatchOperation {
 
 export type Operation = ItemOperation | BatchOperation;
 
-/** One input item's fate. A failed item may carry fields for its error item (e.g. the record key). */
+/**
+ * One input item's fate. A failed item may carry fields for its error item (e.g. the record key).
+ * A file an operation produces (e.g. a product feed) rides as `binary` on its first output row.
+ */
 export type Outcome =
-	| { ok: true; json: IDataObject | IDataObject[] | null }
+	| { ok: true; json: IDataObject | IDataObject[] | null; binary?: IBinaryKeyData }
 	| { ok: false; error: unknown; json?: IDataObject };
 
 /** Outcomes by input item index; an item without an outcome produces no output. */
@@ -50,7 +53,11 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcomes): IN
 	for (let i = 0; i < count; i++) {
 		const outcome = outcomes.get(i);
 		if (!outcome) continue;
-		if (outcome.ok) out.push(...toItems(outcome.json, i));
+		if (outcome.ok) {
+			const rows = toItems(outcome.json, i);
+			if (outcome.binary && rows.length) rows[0].binary = outcome.binary;
+			out.push(...rows);
+		}
 		else if (continueOnFail) out.push(errorItem(ctx, outcome.error, i, outcome.json));
 		else throw withItemIndex(ctx, outcome.error, i);
 	}

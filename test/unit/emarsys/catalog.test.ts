@@ -36,6 +36,10 @@ describe('Emarsys catalog', () => {
 				'SKU-1,"Shirt, ""blue""",https://shop.example.com/p/SKU-1,true,https://cdn.example.com/1.jpg,Men > Shirts,19.9,25,Acme,Soft cotton,12\n' +
 				'SKU-2,Product SKU-2,https://shop.example.com/p/SKU-2,false,,,5,,,,0\n',
 		);
+		// The same file as binary data, for file nodes.
+		const file = out[0].binary?.data;
+		expect(file).toMatchObject({ fileName: 'emarsys-catalog.csv', mimeType: 'text/csv' });
+		expect(Buffer.from(String(file?.data), 'base64').toString('utf8')).toBe(json[0].csv);
 	});
 
 	it('rejects a repeated item, a WEBP image, a missing link and a non-c_ column, each on its item', async () => {

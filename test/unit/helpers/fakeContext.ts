@@ -150,6 +150,13 @@ export function createContext(opts: FakeContextOptions): FakeContext {
 				requests.push(authed);
 				return await performRequest(authed);
 			},
+			// n8n's in-memory binary form: base64 data plus the file's name, type and size.
+			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string) => ({
+				data: data.toString('base64'),
+				fileName,
+				mimeType: mimeType ?? 'application/octet-stream',
+				fileSize: String(data.length),
+			}),
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>

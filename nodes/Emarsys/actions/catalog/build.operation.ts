@@ -114,7 +114,7 @@ function readRow(ctx: IExecuteFunctions, i: number): Record<string, unknown> {
 
 /**
  * Turns the input items (one per product) into an Emarsys product CSV: one output item with the
- * file as text (`csv`), ready for a Respond to Webhook node (Emarsys fetches the file from a URL
+ * file as text (`csv`, ready for a Respond to Webhook node) and as binary `data` (Emarsys fetches the file from a URL
  * and each import replaces the whole catalog). Every row is checked the way Emarsys checks a file:
  * item, title and link present, item unique, http(s) links, no WEBP images, no line breaks.
  * A product that fails is its item's error; with "continue on fail" the file holds the others.
@@ -139,7 +139,9 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	];
 	const csv = toCsv(columns, rows.map((r) => r.record));
 	const fileName = String(this.getNodeParameter('fileName', 0, 'emarsys-catalog.csv') || 'emarsys-catalog.csv');
-	// One file for all products: it rides on the first product's item.
-	outcomes.set(rows[0].itemIndex, { ok: true, json: { fileName, mimeType: 'text/csv', rows: rows.length, columns, csv } });
+	// One file for all products: it rides on the first product's item, as text (`csv`, for Respond to
+	// Webhook) and as a file (binary `data`, for Write File, FTP, e-mail or n8n's own file responses).
+	const binary = { data: await this.helpers.prepareBinaryData(Buffer.from(csv, 'utf8'), fileName, 'text/csv') };
+	outcomes.set(rows[0].itemIndex, { ok: true, json: { fileName, mimeType: 'text/csv', rows: rows.length, columns, csv }, binary });
 	return outcomes;
 }
