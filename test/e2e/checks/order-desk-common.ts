@@ -63,3 +63,11 @@ export function allOutputs(runData: Json, node: string, output = 0): Json[] {
 	for (let r = 0; r < runs; r++) out.push(...nodeOutput(runData, node, output, r));
 	return out;
 }
+
+/**
+ * The Order Desk inventory as the last inventory check's set-up left it, and the request-log
+ * position then: both inventory templates (Cin7 Omni, Cin7 Core) write the same store in one
+ * batch, so each compares the run's writes with the state right before the batch, not with its
+ * own earlier snapshot.
+ */
+export const inventoryBaseline: { items?: Map<string, Json>; seq?: number } = {};
