@@ -10,6 +10,7 @@
 
 const crypto = require('node:crypto');
 const gql = require('./shopify-graphql');
+const orders = require('./shopify-orders');
 
 const entry = () => require('./systems').BY_KEY.shopify;
 const lc = (v) => String(v == null ? '' : v).toLowerCase();
@@ -57,9 +58,11 @@ function authenticate(ctx) {
 	ctx.scopes = t.scopes;
 	return null;
 }
+/** The sandbox app's scopes: the registry's customer scopes and read_orders (the orders template). */
+const appScopes = () => [...new Set([...entry().scopes, 'read_orders'])];
 function tokenInfo(s, token) {
 	const login = entry().login;
-	if (token === login.adminAccessToken) return { scopes: entry().scopes };
+	if (token === login.adminAccessToken) return { scopes: appScopes() };
 	if (token === entry().noScopeToken) return { scopes: ['read_products'] };
 	const t = s.tokens.get(token);
 	if (!t || t.expiresAt <= Date.now()) return null;
@@ -73,8 +76,8 @@ function issueToken(ctx) {
 	if (b.grant_type !== 'client_credentials') throw new HttpAnswer(400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
 	if (b.client_id !== login.clientId || b.client_secret !== login.clientSecret) throw new HttpAnswer(401, { error: 'invalid_client', error_description: 'Client authentication failed: unknown client or wrong secret.' });
 	const token = 'shpca_' + crypto.randomBytes(16).toString('hex');
-	ctx.state.tokens.set(token, { scopes: entry().scopes, expiresAt: Date.now() + TOKEN_TTL_S * 1000 });
-	return { status: 200, body: { access_token: token, scope: entry().scopes.join(','), expires_in: TOKEN_TTL_S } };
+	ctx.state.tokens.set(token, { scopes: appScopes(), expiresAt: Date.now() + TOKEN_TTL_S * 1000 });
+	return { status: 200, body: { access_token: token, scope: appScopes().join(','), expires_in: TOKEN_TTL_S } };
 }
 
 function rateKey(ctx) { return ctx.oauth ? 'shopify:token' : 'shopify'; }
@@ -295,7 +298,8 @@ function matcher(query) {
 
 // ---------- GraphQL types ----------
 const OBJECT_FIELDS = {
-	QueryRoot: { customers: 'CustomerConnection', customer: 'Customer', customerByIdentifier: 'Customer', shop: 'Shop', node: 'Customer' },
+	QueryRoot: { customers: 'CustomerConnection', customer: 'Customer', customerByIdentifier: 'Customer', shop: 'Shop', node: 'Customer', orders: 'OrderConnection', order: 'Order' },
+	...orders.OBJECT_FIELDS,
 	Mutation: {
 		customerCreate: 'CustomerCreatePayload', customerUpdate: 'CustomerUpdatePayload', customerSet: 'CustomerSetPayload',
 		tagsAdd: 'TagsAddPayload', tagsRemove: 'TagsRemovePayload', metafieldsSet: 'MetafieldsSetPayload',
@@ -323,7 +327,7 @@ const OBJECT_FIELDS = {
 	CustomerAddressUpdatePayload: { address: 'MailingAddress', userErrors: 'UserError' },
 	CustomerUpdateDefaultAddressPayload: { customer: 'Customer', userErrors: 'UserError' },
 };
-const CONNECTIONS = { CustomerConnection: 'Customer', MailingAddressConnection: 'MailingAddress', MetafieldConnection: 'Metafield' };
+const CONNECTIONS = { CustomerConnection: 'Customer', MailingAddressConnection: 'MailingAddress', MetafieldConnection: 'Metafield', ...orders.CONNECTIONS };
 
 const typed = (t, o) => (o == null ? null : { __typename: t, ...o });
 const userError = (e) => typed('UserError', { field: e.field || null, message: e.message, code: e.code || null, elementIndex: e.elementIndex ?? null });
@@ -367,8 +371,11 @@ const needVersion = (ctx, v, what) => {
 function types(s) {
 	const field = (k) => (o) => (o[k] === undefined ? null : o[k]);
 	const cust = (o) => o._c;
+	const ord = orders.types(s, { connection, matcher, customerOut: (c) => customerOut(s, c), addressOut, needScope });
 	return {
+		...ord,
 		QueryRoot: {
+			...ord.QueryRoot,
 			customers: (o, a, ctx) => {
 				needScope(ctx, 'read_customers');
 				const keyName = String(a.sortKey || 'ID').toUpperCase();
@@ -630,7 +637,7 @@ function strip(v) {
  * with tags the Cin7 flow does not manage (`newsletter`, `vip-event`), an address they added
  * themselves, an enabled account and a metafield of another app — the flows must keep all of that.
  */
-function seedShopify(rng, sz, anchor, coreCustomers) {
+function seedShopify(rng, sz, anchor, coreCustomers, coreProducts) {
 	const s = { customers: [], invites: [], tokens: new Map(), nextCustomer: 7001, nextAddress: 9001, nextMetafield: 50001, definitions: [
 		{ namespace: 'sparklayer', key: 'discount_percentage', type: 'number_decimal' },
 	], shop: { currencyCode: 'AUD', customerAccounts: 'CLASSIC' }, bucket: { available: PLAN.maximumAvailable, at: Date.now() }, stats: { calls: 0, throttled: 0, pointsRequested: 0, pointsUsed: 0 } };
@@ -659,6 +666,18 @@ function seedShopify(rng, sz, anchor, coreCustomers) {
 		s.customers.push(c);
 		made++;
 	}
+	// B2B buyers and their orders (sandbox/shopify-orders.js)
+	const addCustomer = (email, name, tags) => {
+		const c = newCustomer(s, email);
+		const [first, ...rest] = String(name || '').split(' ');
+		Object.assign(c, { firstName: first || null, lastName: rest.join(' ') || null, tags: normTags(tags), createdAt: iso(anchor - 30 * 86400000), updatedAt: iso(anchor - 30 * 86400000) });
+		const a = addressFromInput(s, { firstName: c.firstName, lastName: c.lastName, company: null, address1: `${s.nextAddress} Trade Avenue`, city: 'Melbourne', provinceCode: 'VIC', zip: '3000', countryCode: 'AU' });
+		c.addresses.push(a);
+		c.defaultAddressId = a.id;
+		return c;
+	};
+	s.orders = [];
+	orders.seedOrders(s, rng, anchor, coreCustomers, coreProducts, { addCustomer });
 	return s;
 }
 
@@ -671,12 +690,14 @@ function snapshot(s) {
 			metafields: c.metafields.map(({ ownerN, ...m }) => ({ ...m })),
 		})),
 		invites: s.invites.map((x) => ({ ...x })),
+		orders: orders.snapshot(s),
 		shop: { ...s.shop, plan: PLAN },
 		cost: { ...s.stats, bucket: { maximumAvailable: PLAN.maximumAvailable, restoreRate: PLAN.restoreRate } },
 	};
 }
 function mutate(s, body) {
 	if (lc(body.entity) === 'shop') { Object.assign(s.shop, body.patch || {}); return { ...s.shop }; }
+	if (lc(body.action) === 'createorder') return orders.createOrder(s, body);
 	if (lc(body.action) === 'expiretokens') { for (const t of s.tokens.values()) t.expiresAt = 0; return { expired: s.tokens.size }; }
 	const c = body.email ? customerByEmail(s, body.email) : customerById(s, body.id);
 	if (!c) throw Object.assign(new Error('customer not found (give email or id)'), { status: 404 });

@@ -363,7 +363,7 @@ const SYSTEMS = [
 			salt: 23,
 			sizes: { demo: { shopifyCustomers: 15 }, bench: { shopifyCustomers: 10000 } },
 			scale: (n, f) => ({ shopifyCustomers: Math.max(1, Math.round(15 * f)) }),
-			build: (rng, sz, anchor, state) => emulation('shopify').seedShopify(rng, sz, anchor, state.cin7core.customers),
+			build: (rng, sz, anchor, state) => emulation('shopify').seedShopify(rng, sz, anchor, state.cin7core.customers, state.cin7core.products),
 		},
 		bench: {
 			scenarios: '../scripts/bench/scenarios/shopify',

@@ -28,7 +28,7 @@ describe('sandbox: Shopify', () => {
 		const bad = await call(`${url}/admin/oauth/access_token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: { grant_type: 'client_credentials', client_id: 'sandbox-shopify-client', client_secret: 'nope' } });
 		expect(bad.status).toBe(401);
 		const t = await call(`${url}/admin/oauth/access_token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=sandbox-shopify-client&client_secret=sandbox-shopify-secret-5e2c8a' });
-		expect(t.body).toEqual({ access_token: expect.stringMatching(/^shpca_/), scope: 'read_customers,write_customers,read_products', expires_in: 86399 });
+		expect(t.body).toEqual({ access_token: expect.stringMatching(/^shpca_/), scope: 'read_customers,write_customers,read_products,read_orders', expires_in: 86399 });
 		expect((await gql('{ shop { currencyCode } }', undefined, t.body.access_token)).body.data.shop.currencyCode).toBe('AUD');
 	});
 
@@ -122,5 +122,34 @@ describe('sandbox: Shopify', () => {
 		expect((await gql(q('gid://shopify/Customer/7005'))).body.data.customerSendAccountInviteEmail.userErrors[0].message).toMatch(/classic/);
 		const s = (await call(`${sb.url}/_sandbox/state?system=shopify`)).body;
 		expect(s.invites.map((i: any) => i.customerId)).toEqual(['gid://shopify/Customer/7003']);
+	});
+
+	it('serves B2B orders by creation time in cost-limited pages, with their customer and B2B line prices', async () => {
+		const q = `query O($first: Int!, $after: String, $q: String) { orders(first: $first, after: $after, query: $q, sortKey: CREATED_AT) {
+			nodes { id name email createdAt customer { email tags } lineItems(first: 30) { nodes { sku quantity originalUnitPriceSet { shopMoney { amount currencyCode } } discountedUnitPriceSet { shopMoney { amount } } } } }
+			pageInfo { hasNextPage endCursor } } }`;
+		const state = (await call(`${sb.url}/_sandbox/state?system=shopify`)).body;
+		const seeded = state.orders as { id: string; name: string; createdAt: string; email: string; lineItems: { sku: string; discountedUnitPrice: string }[] }[];
+		expect(seeded.length).toBeGreaterThanOrEqual(5);
+		expect(seeded.some((o) => o.lineItems.some((l) => l.sku === 'SL-NOT-IN-CIN7'))).toBe(true);
+		const first = await gql(q, { first: 3, q: null });
+		expect(first.body.data.orders.nodes.map((o: { name: string }) => o.name)).toEqual(seeded.slice(0, 3).map((o) => o.name));
+		expect(first.body.extensions.cost.requestedQueryCost).toBe(2 + 3 * (1 + 2 + 30 * 4)); // customer 1, lineItems 2 + 30 × two MoneyBags of 2
+		const rest = await gql(q, { first: 50, after: first.body.data.orders.pageInfo.endCursor, q: null });
+		expect(rest.body.errors[0].extensions.code).toBe('MAX_COST_EXCEEDED');
+		const page2 = await gql(q, { first: 6, after: first.body.data.orders.pageInfo.endCursor, q: null });
+		expect(page2.body.data.orders.nodes[0].name).toBe(seeded[3].name);
+		const line = first.body.data.orders.nodes[0].lineItems.nodes[0];
+		expect(line.discountedUnitPriceSet.shopMoney.amount).toBe(seeded[0].lineItems[0].discountedUnitPrice);
+		expect(first.body.data.orders.nodes[0].customer.tags).toContain('b2b');
+		// created_at search, strictly after
+		const after = await gql(q, { first: 6, q: `created_at:>'${seeded[seeded.length - 2].createdAt}'` });
+		expect(after.body.data.orders.nodes.map((o: { name: string }) => o.name)).toEqual([seeded[seeded.length - 1].name]);
+		// read_orders is a scope of its own
+		const denied = await gql('{ orders(first: 1) { nodes { id } } }', undefined, registry.BY_KEY.shopify.noScopeToken);
+		expect(denied.body.errors[0].extensions.code).toBe('ACCESS_DENIED');
+		// a new order placed now (control endpoint)
+		const placed = await call(`${sb.url}/_sandbox/mutate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: { system: 'shopify', action: 'createOrder', email: seeded[0].email, lines: [{ sku: 'X-1', quantity: 2, price: 5 }] } });
+		expect(placed.body).toMatchObject({ email: seeded[0].email, lineItems: [{ sku: 'X-1', quantity: 2, discountedUnitPrice: '5.00' }] });
 	});
 });
