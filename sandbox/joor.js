@@ -314,12 +314,14 @@ function mutateOrder(s, body) {
 	else if (action === 'modify') {
 		const p = body.patch || {};
 		if (p.comments != null) o.comments = p.comments;
-		for (const [i, qty] of Object.entries(p.quantities || {})) {
+		const line = (i) => {
 			const l = o.line_items[Number(i)];
 			if (!l) throw Object.assign(new Error(`order ${o.id} has no line ${i}`), { status: 400 });
-			l.quantity = Number(qty);
-			l.total = Math.round(l.quantity * l.price * 100) / 100;
-		}
+			return l;
+		};
+		for (const [i, qty] of Object.entries(p.quantities || {})) line(i).quantity = Number(qty);
+		for (const [i, price] of Object.entries(p.prices || {})) line(i).price = Number(price);
+		for (const l of o.line_items) l.total = Math.round(l.quantity * l.price * 100) / 100;
 		o.total = Math.round(o.line_items.reduce((a, l) => a + l.total, 0) * 100) / 100;
 		o.total_units = o.line_items.reduce((a, l) => a + l.quantity, 0);
 	} else if (action === 'status') o.status = body.status;

@@ -15,7 +15,8 @@
  *
  * Between runs two imported orders change in JOOR: A's sale stays authorised (→ Needs a person,
  * not exported, lines untouched); B's sale is undone in Cin7 Core as a person would (invoice, then
- * order back to draft), so the second run replaces B's lines on the same sale and exports B again.
+ * order back to draft) and B's first line gets a new price in JOOR, so the second run replaces B's lines
+ * on the same sale (authorised again) and exports B again.
  */
 import { authHeaders, nodeOutput, systemBaseUrl, type Json } from '../harness/n8n';
 import type { CheckContext, TemplateCheck } from './types';
@@ -125,7 +126,10 @@ export const check: TemplateCheck = {
 			expect(res.status).toBe(200);
 		}
 		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.a.id, patch: { quantities: { 0: 7 } } });
-		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.b.id, patch: { quantities: { 0: 9 } } });
+		// B's new price leaves its quantities, so the stock Cin7 Core allocates is the same after the update
+		// (the available-to-sell check of the same batch expects unchanged stock for SKUs it did not move)
+		ctx.memo.newPrice = Number(ctx.memo.b.line_items[0].price) + 1.5;
+		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.b.id, patch: { prices: { 0: ctx.memo.newPrice } } });
 		ctx.memo.saleA = salesOf(core, ctx.memo.a)[0];
 		ctx.memo.saleB = saleB.ID;
 	},
@@ -143,7 +147,7 @@ export const check: TemplateCheck = {
 		expect(exportStatus(joor, a.order)).toBe('Modified Since Last Export');
 		// B: the same sale with the new lines, authorised again, exported again
 		const b = exp.find((e) => e.order.id === ctx.memo.b.id)!;
-		const newLines = b.lines.map((l, k) => (k === 0 ? { ...l, Quantity: 9 } : l));
+		const newLines = b.lines.map((l, k) => (k === 0 ? { ...l, Price: ctx.memo.newPrice } : l));
 		const saleB = assertImported(core, joor, b, newLines);
 		expect(saleB.ID).toBe(ctx.memo.saleB);
 		expect(saleB.Order.Status).toBe('AUTHORISED');
