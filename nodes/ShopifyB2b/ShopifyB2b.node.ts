@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { actionSubtitle } from '../shared/subtitle';
 import * as customer from './actions/customer';
 import * as metafield from './actions/metafield';
+import * as order from './actions/order';
 import { router } from './actions/router';
 import * as tag from './actions/tag';
 import { searchCustomers } from './methods/listSearch';
@@ -23,6 +24,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Customer', value: 'customer' },
 			{ name: 'Metafield', value: 'metafield' },
+			{ name: 'Order', value: 'order' },
 			{ name: 'Tag', value: 'tag' },
 		],
 		default: 'customer',
@@ -30,6 +32,7 @@ const properties: INodeProperties[] = [
 	...customer.description,
 	...tag.description,
 	...metafield.description,
+	...order.description,
 ];
 
 export class ShopifyB2b implements INodeType {
@@ -40,7 +43,7 @@ export class ShopifyB2b implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: actionSubtitle(properties),
-		description: 'Create and update B2B customers, their tags and metafields in Shopify (Admin GraphQL)',
+		description: 'Create and update B2B customers, their tags and metafields, and read orders in Shopify (Admin GraphQL)',
 		defaults: { name: 'Shopify B2B' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

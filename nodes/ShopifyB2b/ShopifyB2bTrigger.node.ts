@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { eventSubtitle } from '../shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCustomers } from './trigger/poll';
+import { pollOrders } from './trigger/pollOrders';
 
 export class ShopifyB2bTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class ShopifyB2bTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle(triggerProperties),
-		description: 'Starts the workflow when Shopify customers are created or updated (Admin GraphQL, polling)',
+		description: 'Starts the workflow when Shopify customers are created or updated, or orders are placed (Admin GraphQL, polling)',
 		defaults: { name: 'Shopify B2B Trigger' },
 		polling: true,
 		inputs: [],
@@ -23,6 +24,6 @@ export class ShopifyB2bTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomers.call(this);
+		return this.getNodeParameter('event', 'customerUpdated') === 'orderCreated' ? await pollOrders.call(this) : await pollCustomers.call(this);
 	}
 }

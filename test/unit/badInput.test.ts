@@ -677,6 +677,17 @@ const CASES: Case[] = [
 		error: /^Item 1: Updated Since is not a valid date \("last tuesday"\)/,
 	},
 	{
+		name: 'Shopify B2B order get many: a Since Time that is not a date',
+		system: 'shop',
+		params: [
+			{ resource: 'order', operation: 'getAll', returnAll: true, sinceField: 'created', since: '2026-01-01T00:00:00Z', query: '' },
+			{ resource: 'order', operation: 'getAll', returnAll: true, sinceField: 'created', since: 'after lunch', query: '' },
+			{ resource: 'order', operation: 'getAll', returnAll: true, sinceField: 'updated', since: '', query: 'tag:b2b' },
+		],
+		mock: shopAnswers('query Orders', 2, (v) => ({ orders: { nodes: [{ id: 'gid://shopify/Order/1', name: `#${String(v.q)}`, tags: [], lineItems: { nodes: [] } }], pageInfo: { hasNextPage: false } } })),
+		error: /^Item 1: Since Time is not a valid date \("after lunch"\)/,
+	},
+	{
 		name: 'Shopify B2B tag remove: no tags',
 		system: 'shop',
 		params: [
