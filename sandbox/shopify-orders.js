@@ -71,10 +71,11 @@ function types(s, h) {
 }
 
 /**
- * Demo orders: three B2B buyers (Shopify customers tagged `b2b`, as the customers template leaves
- * them, whose emails are Cin7 Core default contacts) ordering at their B2B price (the Cin7 tier-1
- * price less a 15 % SparkLayer discount); a B2B order with a SKU Cin7 Core does not have; a B2B
- * buyer unknown to Cin7 Core; and a retail order (a customer without the tag) that is not B2B.
+ * Demo orders: three B2B buyers (Cin7 Core customers' default contacts, taken from the end of the
+ * list so the customers template's own cases stay as they are) whose orders a B2B storefront app
+ * tagged `b2b`, at their B2B price (the Cin7 tier-1 price less a 15 % SparkLayer discount); a B2B
+ * order with a SKU Cin7 Core does not have; a buyer tagged `b2b` as a customer but unknown to Cin7
+ * Core; and a retail order (neither the order nor its customer tagged) that is not B2B.
  */
 function seedOrders(s, rng, anchor, coreCustomers, coreProducts, helpers) {
 	s.nextOrder = 820001;
@@ -83,17 +84,17 @@ function seedOrders(s, rng, anchor, coreCustomers, coreProducts, helpers) {
 	const products = (coreProducts || []).filter((p) => p.SKU && p.Status !== 'Deprecated' && Number(p.PriceTier1) > 0);
 	if (!products.length) return;
 	const buyers = [];
-	for (const cc of coreCustomers) {
+	for (const cc of [...coreCustomers].reverse()) {
 		if (buyers.length >= 3) break;
 		const def = (cc.Contacts || []).find((x) => x.Default);
 		if (cc.Status !== 'Active' || !def || !def.Email || inShop.has(String(def.Email).toLowerCase())) continue;
-		buyers.push({ c: helpers.addCustomer(def.Email, def.Name, ['b2b', 'b2b-trade']), currency: cc.Currency || 'AUD' });
+		buyers.push({ c: helpers.addCustomer(def.Email, def.Name, []), currency: cc.Currency || 'AUD' });
 	}
 	const stranger = helpers.addCustomer('purchasing@unknown-retailer.example', 'Pat Unknown', ['b2b']);
 	const retail = s.customers[0];
 	let number = 1001;
 	let k = 0;
-	const order = (customer, currency, lineCount, extraLines = [], discount = 0.15) => {
+	const order = (customer, currency, lineCount, extraLines = [], discount = 0.15, tags = ['b2b']) => {
 		const n = s.nextOrder++;
 		const created = anchor - (20 - k++) * 3600000;
 		const lines = [];
@@ -107,14 +108,14 @@ function seedOrders(s, rng, anchor, coreCustomers, coreProducts, helpers) {
 		const def = customer.addresses.find((a) => a.id === customer.defaultAddressId) || null;
 		s.orders.push({
 			n, name: `#${number++}`, number: number - 1, email: customer.email, customerN: customer.n, createdAt: iso(created), updatedAt: iso(created),
-			cancelledAt: null, note: null, tags: customer.tags.includes('b2b') ? ['b2b', 'sparklayer'] : [], currencyCode: currency, financialStatus: 'PENDING',
-			poNumber: customer.tags.includes('b2b') ? `PO-${n}` : null, shippingAddress: def ? { ...def } : null, lines,
+			cancelledAt: null, note: null, tags, currencyCode: currency, financialStatus: 'PENDING',
+			poNumber: tags.length ? `PO-${n}` : null, shippingAddress: def ? { ...def } : null, lines,
 		});
 	};
 	buyers.forEach((b, i) => { order(b.c, b.currency, 3); if (i === 0) order(b.c, b.currency, 2); });
 	if (buyers.length) order(buyers[buyers.length - 1].c, buyers[buyers.length - 1].currency, 1, [{ sku: 'SL-NOT-IN-CIN7', name: 'Sample pack (not in Cin7 Core)', quantity: 2, price: 9.5, discounted: 9.5 }]);
-	order(stranger, 'AUD', 2);
-	if (retail) order(retail, 'AUD', 1, [], 0);
+	order(stranger, 'AUD', 2, [], 0.15, []);
+	if (retail) order(retail, 'AUD', 1, [], 0, []);
 }
 
 function snapshot(s) {
