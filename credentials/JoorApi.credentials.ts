@@ -9,6 +9,10 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
+
+import { clock } from '../nodes/shared/clock';
+import { redact } from '../nodes/shared/redact';
 
 /** JOOR's API hosts per environment; v2 and v4 paths hang below them (`/v2/…`, `/v4/…`). */
 const API_HOSTS: Record<string, string> = {
@@ -46,19 +50,30 @@ export function joorV2Authorization(apiToken: unknown): string {
 }
 
 /** The form of a password-grant token request (JOOR asks for multipart form fields). */
-export function joorTokenForm(credentials: ICredentialDataDecryptedObject, refreshToken?: string): FormData {
+export function joorTokenForm(credentials: ICredentialDataDecryptedObject): FormData {
 	const form = new FormData();
 	form.append('client_id', String(credentials.clientId ?? ''));
 	form.append('client_secret', String(credentials.clientSecret ?? ''));
-	if (refreshToken) {
-		form.append('grant_type', 'refresh_token');
-		form.append('refresh_token', refreshToken);
-	} else {
-		form.append('grant_type', 'password');
-		form.append('username', String(credentials.username ?? ''));
-		form.append('password', String(credentials.password ?? ''));
-	}
+	form.append('grant_type', 'password');
+	form.append('username', String(credentials.username ?? ''));
+	form.append('password', String(credentials.password ?? ''));
 	return form;
+}
+
+/** A v4 token is renewed this long before JOOR's `expires_in` (10 hours) runs out. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+/** JOOR's documented token lifetime, used when an answer leaves `expires_in` out. */
+const DEFAULT_LIFETIME_S = 36_000;
+
+function parseBody(body: unknown): IDataObject {
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body) as IDataObject;
+		} catch {
+			return {};
+		}
+	}
+	return (body ?? {}) as IDataObject;
 }
 
 // n8n's type allows one kind of rule per list, while its credential tester checks each rule by its
@@ -225,26 +240,57 @@ export class JoorApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Renew At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/**
-	 * Fetches a v4 access token for n8n's credential test and for the HTTP Request node. The JOOR
-	 * node keeps its own token cache in its transport (docs/architecture.md, "Transport").
+	 * v4 (docs/architecture.md, "Transport", fetched tokens): n8n runs this when the stored token is
+	 * empty; the JOOR node's transport hands n8n the token blanked once `expiresAt` has passed and
+	 * once after a 401, so n8n fetches and stores a new one. Every renewal is a new password grant:
+	 * the refresh token JOOR also returns would need a second stored field that n8n refills only
+	 * together with the expirable one, and a password grant every ten hours costs the same one call.
+	 * v2 needs no token.
 	 */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authType !== 'password') return {};
+		const url = joorTokenUrl(credentials);
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
-			url: joorTokenUrl(credentials),
+			url,
 			body: joorTokenForm(credentials),
-		})) as IDataObject;
-		return { accessToken: String(answer.access_token ?? '') };
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: false,
+			encoding: 'text',
+			timeout: 30_000,
+		})) as { statusCode: number; body: unknown };
+		const status = Number(answer.statusCode);
+		const body = parseBody(answer.body);
+		const token = typeof body.access_token === 'string' ? body.access_token : '';
+		if (status >= 200 && status < 300 && token) {
+			const lifetimeMs = Math.max(60, Number(body.expires_in) || DEFAULT_LIFETIME_S) * 1000;
+			return {
+				accessToken: token,
+				expiresAt: new Date(clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2)).toISOString(),
+			};
+		}
+		const secrets = [credentials.clientSecret, credentials.password].map((v) => (v ? String(v) : undefined));
+		const said = redact(String(body.error_description ?? body.error ?? body.message ?? '').slice(0, 300), secrets);
+		throw new ApplicationError(
+			status === 400 || status === 401
+				? `JOOR refused the client ID, client secret, username or password at its token endpoint (HTTP ${status})${said ? `: ${said}` : ''}`
+				: `JOOR's token endpoint ${url} answered HTTP ${status || 'nothing'} without an access token${said ? `: ${said}` : ''}: check the Environment and Token URL`,
+		);
 	}
 
 	/**
-	 * v2 token: `OAuth2 <base64>`; v4: the bearer token. A request that already carries an
-	 * Authorization header (the node's transport sets its cached bearer token) keeps it, and the
-	 * token request itself carries none.
+	 * v2 token: `OAuth2 <base64>`; v4: the bearer token stored on the credential. A request that
+	 * already carries an Authorization header keeps it, and the token request itself carries none.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

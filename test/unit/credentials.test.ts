@@ -207,12 +207,10 @@ describe('JOOR credential test', () => {
 		accountId: 'sandbox-joor-account',
 	};
 	/** n8n runs the credential's preAuthentication before testing a credential with an expirable token. */
-	const preAuthenticated = async (c: ICredentialDataDecryptedObject) => {
-		const helpers = {
-			httpRequest: async (o: IHttpRequestOptions) => (await axios.request({ method: o.method, url: o.url, data: o.body })).data,
-		};
-		return { ...c, ...((await new JoorApi().preAuthentication.call({ helpers } as never, c)) as ICredentialDataDecryptedObject) };
-	};
+	const preAuthenticated = async (c: ICredentialDataDecryptedObject) => ({
+		...c,
+		...((await new JoorApi().preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, c)) as ICredentialDataDecryptedObject),
+	});
 
 	it('passes with the right v2 API token', async () => {
 		expect((await credentialTest(new JoorApi(), creds())).status).toBe('OK');

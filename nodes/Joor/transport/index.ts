@@ -9,11 +9,10 @@ import {
 } from '../../shared/http';
 import { takeRows } from '../../shared/pagination';
 import { joorV2Authorization } from '../../../credentials/JoorApi.credentials';
-import { JOOR_CREDENTIAL, joorProfile, joorWriteProfile } from './profile';
-import { dropJoorToken, hasJoorToken } from './token';
+import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { JOOR_CREDENTIAL, joorProfile, joorToken, joorWriteProfile } from './profile';
 
-export { JOOR_CREDENTIAL, DEFAULT_CREDITS_PER_WINDOW, joorProfile, joorPacing } from './profile';
-export { resetJoorTokens } from './token';
+export { JOOR_CREDENTIAL, DEFAULT_CREDITS_PER_WINDOW, joorProfile, joorPacing, joorToken } from './profile';
 
 /** Rows asked per v2 page (`count`); JOOR's default is 50. */
 export const V2_PAGE_SIZE = 100;
@@ -34,8 +33,9 @@ function scrubEncodedToken(error: unknown, c: ICredentialDataDecryptedObject): u
 
 /**
  * One JOOR call with its status: paced on credits (a write takes 5, docs/architecture.md,
- * "Transport"), retried on 429, errors without secrets. A v4 token JOOR refuses (401) is dropped
- * and the call tried once more with a fresh one.
+ * "Transport"), retried on 429, errors without secrets. A v4 token past its renewal time is renewed
+ * before the call; one JOOR answers 401 to is renewed once and the call sent again (a 401 means
+ * JOOR did nothing); a second 401 is the credential's fault.
  */
 export async function joorResponse(
 	this: RequestContext,
@@ -46,22 +46,21 @@ export async function joorResponse(
 	options: RequestOptions = {},
 ): Promise<VendorResponse<IDataObject>> {
 	const profile = method === 'GET' ? joorProfile : joorWriteProfile;
-	const send = async () =>
+	const send = async (ctx: RequestContext) =>
 		await vendorRequest.call<RequestContext, Parameters<typeof vendorRequest>, Promise<VendorResponse<IDataObject>>>(
-			this,
+			ctx,
 			profile,
 			{ method, path, qs, body, ...options },
 		);
 	const credentials = await this.getCredentials(JOOR_CREDENTIAL);
-	// Only a token held from before can have expired early; a refused fresh login is not retried.
-	const heldBefore = credentials.authType === 'password' && hasJoorToken(credentials);
+	const renewable = credentials.authType === 'password';
+	const renewedFirst = tokenDue(joorToken, credentials);
 	try {
-		return await send();
+		return await send(renewedFirst ? withFreshToken(this, joorToken) : this);
 	} catch (error) {
-		if (heldBefore && httpStatusOf(error) === 401) {
-			dropJoorToken(credentials);
+		if (renewable && !renewedFirst && httpStatusOf(error) === 401) {
 			try {
-				return await send();
+				return await send(withFreshToken(this, joorToken));
 			} catch (again) {
 				throw scrubEncodedToken(again, credentials);
 			}

@@ -2,10 +2,10 @@ import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { joorApiRoot } from '../../../credentials/JoorApi.credentials';
+import type { ExpiringToken } from '../../shared/expiringToken';
 import type { BodyError, VendorProfile } from '../../shared/http';
 import { acquireCallSlot, type PacingLimits } from '../../shared/pacer';
 import { positiveNumber } from '../../shared/params';
-import { joorBearer } from './token';
 
 export const JOOR_CREDENTIAL = 'joorApi';
 /** JOOR's documented budget: 300 credits per fixed 300-second window per account. */
@@ -13,6 +13,20 @@ export const DEFAULT_CREDITS_PER_WINDOW = 300;
 /** A read costs 1 credit, a write (POST, PUT, DELETE) 5. */
 export const WRITE_CREDITS = 5;
 const WINDOW_MINUTES = 5;
+
+/**
+ * The v4 token (password grant) lives on the credential (docs/architecture.md, "Transport", fetched
+ * tokens): preAuthentication fills the hidden expirable `accessToken` and `expiresAt`, and the
+ * transport has n8n fetch a new one when `expiresAt` has passed or JOOR answered 401. Several tokens
+ * may be active at JOOR, so queue-mode workers renewing at the same time is fine. v2 sends its API
+ * token instead.
+ */
+export const joorToken: ExpiringToken = {
+	credentialType: JOOR_CREDENTIAL,
+	tokenField: 'accessToken',
+	expiresAtField: 'expiresAt',
+	applies: (c) => c.authType === 'password',
+};
 
 /**
  * Credits as calls per minute for the shared pacer: a sliding minute of 1/5 of the budget never
@@ -44,10 +58,7 @@ export const joorProfile: VendorProfile = {
 	vendor: 'JOOR',
 	credentialType: JOOR_CREDENTIAL,
 	baseUrl: (c) => joorApiRoot(c),
-	// v4 bearer tokens come from this package's token cache (also accepted by v2 endpoints); a v2
-	// token is applied by the credential itself.
-	authHeaders: async (c, ctx) =>
-		c.authType === 'password' ? { Authorization: `Bearer ${await joorBearer(ctx, c)}` } : {},
+	// The credential applies both: the v4 bearer token (also accepted by v2 endpoints) and the v2 token.
 	accountKey: joorAccountKey,
 	secretFields: ['apiToken', 'clientSecret', 'password', 'accessToken'],
 	pacing: joorPacing,
@@ -76,8 +87,8 @@ export async function reserveWriteCredits(c: ICredentialDataDecryptedObject): Pr
 /** The profile for writes: the same, plus the four extra credit slots before each attempt. */
 export const joorWriteProfile: VendorProfile = {
 	...joorProfile,
-	authHeaders: async (c, ctx) => {
+	authHeaders: async (c) => {
 		await reserveWriteCredits(c);
-		return await joorProfile.authHeaders!(c, ctx);
+		return {};
 	},
 };

@@ -9,9 +9,9 @@ import { JoorApi } from '../../../credentials/JoorApi.credentials';
 import { resetOrderPaths } from '../../../nodes/Joor/helpers/orders';
 import { Joor } from '../../../nodes/Joor/Joor.node';
 import { JoorTrigger } from '../../../nodes/Joor/JoorTrigger.node';
-import { resetJoorTokens } from '../../../nodes/Joor/transport';
 import { createContext } from '../helpers/fakeContext';
 import { start, type Started } from '../sandbox/helpers';
+import { n8nStoresTokens } from './fixture';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registry = require('../../../sandbox/systems');
@@ -22,7 +22,6 @@ let credentials: ICredentialDataDecryptedObject;
 beforeAll(async () => {
 	sb = await start({});
 	credentials = registry.BY_KEY.joor.credentialData(sb.url, 60);
-	resetJoorTokens();
 	resetOrderPaths();
 });
 afterAll(async () => await sb.close());
@@ -40,13 +39,15 @@ async function state(): Promise<JoorState> {
 }
 
 async function run(parameters: IDataObject[], over: IDataObject = {}, continueOnFail = false): Promise<INodeExecutionData[]> {
-	const { ctx } = createContext({
+	const fake = createContext({
 		credentialType: new JoorApi(),
 		credentials: { ...credentials, ...over } as ICredentialDataDecryptedObject,
 		parameters,
 		items: parameters.map((_p, i) => ({ json: { i } })),
 		continueOnFail,
 	});
+	n8nStoresTokens(fake);
+	const { ctx } = fake;
 	return ((await new Joor().execute.call(ctx)) as INodeExecutionData[][])[0];
 }
 
@@ -156,12 +157,14 @@ describe('JOOR node against the sandbox', () => {
 
 	it('samples approved orders in the trigger without marking them exported', async () => {
 		const before = (await state()).orders.filter(waiting).length;
-		const { ctx } = createContext({
+		const fake = createContext({
 			credentialType: new JoorApi(),
 			credentials,
 			parameters: { event: 'approvedAwaitingExport', maxPerPoll: 1000, overlapMinutes: 5, startDate: '2025-01-01T00:00:00Z' },
 			poll: true,
 		});
+		n8nStoresTokens(fake);
+		const { ctx } = fake;
 		const out = await new JoorTrigger().poll!.call(ctx);
 		expect(out?.[0].length).toBe(before);
 		expect((await state()).orders.filter(waiting).length).toBe(before);
