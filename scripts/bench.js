@@ -141,7 +141,7 @@ async function main() {
 			for (const n of opts.sizes) {
 				if (rows.some((r) => r.scenario === scen.name && r.variant === 'naive' && r.size === n)) continue;
 				const pkgRow = rows.find((r) => r.scenario === scen.name && r.variant === 'package' && r.size === n);
-				const row = { scenario: scen.name, variant: 'naive', size: n, limitPerMinute: scen.limitPerMinute, timeScale: measured.timeScale, minimumCalls: pkgRow && pkgRow.minimumCalls };
+				const row = { scenario: scen.name, variant: 'naive', size: n, limitPerMinute: scen.limitPerMinute, timeScale: measured ? measured.timeScale : undefined, minimumCalls: pkgRow && pkgRow.minimumCalls };
 				if (!measured) { row.skipped = 'naive variant not measured at any size'; rows.push(row); continue; }
 				const k = n / measured.size;
 				Object.assign(row, {
