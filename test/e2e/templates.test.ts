@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import type { CheckContext, TemplateCheck } from './checks/types';
-import { createN8n, holdsRecords, loadTemplates, startSandbox, SYSTEM_KEYS, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
+import { batchTimeout, createN8n, holdsRecords, loadTemplates, startSandbox, SYSTEM_KEYS, T, type Json, type N8n, type RunResult, type Sandbox } from './harness/n8n';
 
 /** E2E_TEMPLATES=a.json,b.json runs only those (while working on one flow). */
 const only = process.env.E2E_TEMPLATES?.split(',').map((f) => f.trim());
@@ -81,7 +81,7 @@ describe('shipped templates in n8n against the sandbox', () => {
 			.filter((r) => r.status !== 'success')
 			.map((r) => `${r.file}: ${r.status} ${r.error}`);
 		expect(failures).toEqual([]);
-	}, T.run);
+	}, batchTimeout(templates.length));
 
 	test('first run: the sandbox answered every call (throttles are retried, nothing failed)', () => {
 		// A 404 on Dotdigital's contact-by-email lookup is its documented "no such contact" answer,
@@ -107,7 +107,7 @@ describe('shipped templates in n8n against the sandbox', () => {
 			.filter((t) => second[t.workflow.id].status !== 'success')
 			.map((t) => `${t.file}: ${second[t.workflow.id].error}`);
 		expect(failures).toEqual([]);
-	}, T.run);
+	}, batchTimeout(templates.length));
 
 	test('second run: nothing duplicated (record counts per collection unchanged)', async () => {
 		expect(await counts(sandbox)).toEqual(countsAfterFirst);

@@ -38,6 +38,12 @@ export interface Template {
 /** Generous jest timeouts: every n8n command takes seconds. */
 export const T = { setup: 600_000, run: 240_000, server: 300_000 };
 
+/**
+ * The jest timeout for one execute-batch of `count` workflows: a batch runs them one after another,
+ * so its time grows with the number of templates (~5–25 s each on a 2-core machine) as systems are added.
+ */
+export const batchTimeout = (count: number): number => T.run + 30_000 * count;
+
 export const ROOT: string = paths.ROOT;
 export const nodeOutput: (runData: Json, node: string, output?: number, run?: number) => Json[] = cli.nodeOutput;
 export const FIXED_CREDENTIALS: Record<string, { id: string; name: string }> = credLib.FIXED_CREDENTIALS;
@@ -150,7 +156,7 @@ export async function createN8n(
 		importTemplates: (ts) => cli.importWorkflows(inst, ts.map((t) => ('workflow' in t ? t.workflow : t))),
 		importWorkflows: (wfs) => cli.importWorkflows(inst, wfs),
 		execute: (id) => cli.executeWorkflow(inst, id),
-		batch: async (ids) => (await cli.executeBatch(inst, ids)).results,
+		batch: async (ids) => (await cli.executeBatch(inst, ids, { timeoutMs: Math.max(600_000, batchTimeout(ids.length)) })).results,
 		publish: (id) => cli.publishWorkflow(inst, id),
 		async startServer() {
 			srv = server.startServer(inst);
