@@ -179,16 +179,18 @@ export class EmarsysApi implements ICredentialType {
 			default: '',
 		},
 		{
-			displayName: 'Expires At',
+			displayName: 'Access Token Renew At',
 			name: 'expiresAt',
 			type: 'hidden',
-			default: 0,
+			default: '',
 		},
 	];
 
 	/**
-	 * OAuth2: n8n calls this when no token is stored, and again when a call answers 401. WSSE needs
-	 * no token: a fresh digest is computed for every request instead.
+	 * OAuth2: n8n calls this when the stored token is empty; the node's transport hands n8n the
+	 * token blanked once `expiresAt` has passed and once after a 401, so n8n fetches and stores a
+	 * new one (docs/architecture.md, "Transport"). WSSE needs no token: a fresh digest is computed
+	 * for every request instead.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authType === 'wsse') return {};
@@ -197,8 +199,8 @@ export class EmarsysApi implements ICredentialType {
 	}
 
 	/**
-	 * A request that already carries Authorization (the sales-data token, a token the transport
-	 * renewed, the token request itself) is left as it is.
+	 * A request that already carries Authorization (the sales-data upload's own token) or a WSSE
+	 * digest the transport computed for this attempt is left as it is.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const headers = { ...((requestOptions.headers ?? {}) as IDataObject) };

@@ -1,10 +1,11 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { httpStatusOf, vendorRequest, type RequestContext, type RequestOptions } from '../../shared/http';
-import { emarsysProfile, refuseToken } from './profile';
+import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { emarsysProfile, emarsysToken } from './profile';
 import { authTypeOf } from './settings';
 
-export { emarsysProfile, resetTokenCache } from './profile';
+export { emarsysProfile, emarsysToken } from './profile';
 export { EMARSYS_CREDENTIAL, DEFAULT_CALLS_PER_MINUTE } from './settings';
 
 /** Contacts per upsert / delete / getdata call and per external-event trigger (Emarsys's cap). */
@@ -13,8 +14,9 @@ export const MAX_BATCH = 1000;
 export const MAX_BODY_BYTES = 9_500_000;
 
 /**
- * One Emarsys call (paced, retried, errors without secrets), its `data`. An OAuth2 token Emarsys
- * answers 401 to is renewed once and the call sent again; a second 401 is the credential's fault.
+ * One Emarsys call (paced, retried, errors without secrets), its `data`. An OAuth2 token past its
+ * renewal time is renewed before the call; one Emarsys answers 401 to is renewed once and the call
+ * sent again; a second 401 is the credential's fault (docs/architecture.md, "Transport").
  */
 export async function emarsysRequest(
 	this: RequestContext,
@@ -24,18 +26,18 @@ export async function emarsysRequest(
 	body?: IDataObject | IDataObject[],
 	options: RequestOptions = {},
 ): Promise<IDataObject> {
-	const send = async () =>
+	const send = async (ctx: RequestContext) =>
 		(await vendorRequest.call<RequestContext, Parameters<typeof vendorRequest>, Promise<{ body: unknown }>>(
-			this,
+			ctx,
 			emarsysProfile,
 			{ method, path, qs, body, ...options },
 		)).body;
 	const credentials = await this.getCredentials(emarsysProfile.credentialType);
 	const renewable = authTypeOf(credentials) === 'oauth2';
-	const envelope = await send().catch(async (error: unknown) => {
-		if (!renewable || httpStatusOf(error) !== 401) return await Promise.reject(error);
-		refuseToken(credentials);
-		return await send();
+	const renewedFirst = tokenDue(emarsysToken, credentials);
+	const envelope = await send(renewedFirst ? withFreshToken(this, emarsysToken) : this).catch(async (error: unknown) => {
+		if (!renewable || renewedFirst || httpStatusOf(error) !== 401) return await Promise.reject(error);
+		return await send(withFreshToken(this, emarsysToken));
 	});
 	if (options.expectJson === false) return envelope as IDataObject;
 	// `data` may be an array (lists) or text; callers that expect those read it through emarsysList.

@@ -6,10 +6,11 @@ import { tokenUrl } from './settings';
 /** A token is renewed this long before Emarsys says it expires, so no call carries a dying one. */
 export const TOKEN_MARGIN_MS = 60_000;
 
+/** What the credential's preAuthentication hands n8n to store on the credential. */
 export interface OAuthToken {
 	accessToken: string;
-	/** Epoch milliseconds after which the token is not used any more. */
-	expiresAt: number;
+	/** When the transport renews the token (ISO), a margin before Emarsys's `expires_in` runs out. */
+	expiresAt: string;
 }
 
 /** Sends one HTTP request and returns `{ body, statusCode }` without throwing on a status. */
@@ -17,9 +18,9 @@ export type RawSender = (options: IHttpRequestOptions) => Promise<unknown>;
 
 /**
  * The client-credentials grant (docs/architecture.md, "Transport"): `grant_type=client_credentials`
- * as a form, the client id and secret as HTTP Basic. Used by the credential's preAuthentication
- * (n8n stores the token) and by the transport when that stored token has expired or was refused.
- * The Authorization header is set here, so the credential's own authenticate leaves it alone.
+ * as a form, the client id and secret as HTTP Basic. Only the credential's preAuthentication
+ * calls it: n8n stores the token on the credential, and the transport has n8n fetch a new one when
+ * `expiresAt` has passed or Emarsys answered 401 (`nodes/shared/expiringToken.ts`).
  */
 export async function requestToken(send: RawSender, c: ICredentialDataDecryptedObject, nowMs: number): Promise<OAuthToken> {
 	const clientId = String(c.clientId ?? '').trim();
@@ -61,5 +62,5 @@ export async function requestToken(send: RawSender, c: ICredentialDataDecryptedO
 	}
 	const seconds = Number(body.expires_in);
 	const lifeMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3600_000;
-	return { accessToken: token, expiresAt: nowMs + lifeMs - Math.min(TOKEN_MARGIN_MS, lifeMs / 2) };
+	return { accessToken: token, expiresAt: new Date(nowMs + lifeMs - Math.min(TOKEN_MARGIN_MS, lifeMs / 2)).toISOString() };
 }

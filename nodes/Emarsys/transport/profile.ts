@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
-import type { BodyError, RequestContext, VendorProfile } from '../../shared/http';
+import type { ExpiringToken } from '../../shared/expiringToken';
+import type { BodyError, VendorProfile } from '../../shared/http';
 import { positiveNumber } from '../../shared/params';
-import { requestToken, type OAuthToken } from './oauth';
-import { apiRoot, apiUserOf, authTypeOf, DEFAULT_CALLS_PER_MINUTE, EMARSYS_CREDENTIAL, tokenUrl } from './settings';
+import { apiRoot, apiUserOf, authTypeOf, DEFAULT_CALLS_PER_MINUTE, EMARSYS_CREDENTIAL } from './settings';
 import { wsseHeader } from './wsse';
 
 /**
@@ -26,56 +26,16 @@ function callsPerMinute(c: ICredentialDataDecryptedObject): number {
 }
 
 /**
- * Tokens this process fetched itself, by token URL and client: used when the token n8n stored
- * through the credential's preAuthentication has expired or was refused (n8n renews a stored
- * token only when a call throws 401, and the shared transport reads every status itself).
+ * The OAuth2 token lives on the credential (docs/architecture.md, "Transport", fetched tokens):
+ * preAuthentication fills the hidden expirable `accessToken` and `expiresAt`; the transport has n8n
+ * fetch a new one when `expiresAt` has passed or Emarsys answered 401. WSSE signs every request.
  */
-const tokens = new Map<string, Promise<OAuthToken>>();
-/** Stored tokens Emarsys answered 401 to: never sent again. */
-const refused = new Set<string>();
-
-const tokenKey = (c: ICredentialDataDecryptedObject) => `${tokenUrl(c)}|${String(c.clientId ?? '')}`;
-
-async function freshToken(c: ICredentialDataDecryptedObject, ctx: RequestContext): Promise<string> {
-	const key = tokenKey(c);
-	let pending = tokens.get(key);
-	if (pending) {
-		const token = await pending.catch(() => undefined);
-		if (!token || token.expiresAt <= clock.now() || refused.has(token.accessToken)) pending = undefined;
-	}
-	if (!pending) {
-		// The token request carries its own Authorization (Basic), which the credential leaves alone.
-		pending = requestToken(
-			async (options) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, EMARSYS_CREDENTIAL, options),
-			c,
-			clock.now(),
-		);
-		tokens.set(key, pending);
-		pending.catch(() => tokens.delete(key));
-	}
-	return (await pending).accessToken;
-}
-
-/** The stored token, when n8n holds one that is neither expired nor refused. */
-function storedToken(c: ICredentialDataDecryptedObject): string | undefined {
-	const token = String(c.accessToken ?? '');
-	const expiresAt = Number(c.expiresAt ?? 0);
-	if (!token || refused.has(token) || (expiresAt > 0 && expiresAt <= clock.now())) return undefined;
-	return token;
-}
-
-/** After a 401: forget the token that was sent, so the one retry gets a new one. */
-export function refuseToken(c: ICredentialDataDecryptedObject): void {
-	const stored = String(c.accessToken ?? '');
-	if (stored) refused.add(stored);
-	tokens.delete(tokenKey(c));
-}
-
-/** Test hook: forget tokens fetched and refused. */
-export function resetTokenCache(): void {
-	tokens.clear();
-	refused.clear();
-}
+export const emarsysToken: ExpiringToken = {
+	credentialType: EMARSYS_CREDENTIAL,
+	tokenField: 'accessToken',
+	expiresAtField: 'expiresAt',
+	applies: (c) => authTypeOf(c) === 'oauth2',
+};
 
 /** How the shared transport talks to Emarsys (docs/architecture.md, "Transport"). */
 export const emarsysProfile: VendorProfile = {
@@ -83,14 +43,9 @@ export const emarsysProfile: VendorProfile = {
 	credentialType: EMARSYS_CREDENTIAL,
 	baseUrl: (c) => apiRoot(c),
 	// Computed before every attempt: a WSSE digest is valid once (Emarsys rejects a replayed
-	// nonce), and an OAuth2 token may have to be renewed between two attempts.
-	authHeaders: async (c, ctx) => {
-		if (authTypeOf(c) === 'wsse') {
-			return { 'X-WSSE': wsseHeader(String(c.username ?? ''), String(c.secret ?? ''), clock.now()) };
-		}
-		if (storedToken(c)) return {};
-		return { Authorization: `Bearer ${await freshToken(c, ctx)}` };
-	},
+	// nonce). The OAuth2 Bearer comes from the credential's authenticate.
+	authHeaders: async (c) =>
+		authTypeOf(c) === 'wsse' ? { 'X-WSSE': wsseHeader(String(c.username ?? ''), String(c.secret ?? ''), clock.now()) } : {},
 	// The limit is per API user, so every node and workflow using the user shares one pacer.
 	accountKey: (c) => `${authTypeOf(c)}|${apiUserOf(c).toLowerCase()}`,
 	secretFields: ['clientSecret', 'secret', 'accessToken', 'salesDataToken'],

@@ -7,17 +7,16 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { EmarsysApi } from '../../../credentials/EmarsysApi.credentials';
 import { Emarsys } from '../../../nodes/Emarsys/Emarsys.node';
-import { resetTokenCache } from '../../../nodes/Emarsys/transport';
 import { createContext, performRequest } from '../helpers/fakeContext';
 import { start, sleep, type Started } from '../sandbox/helpers';
+import { n8nStoresTokens } from './fixture';
 
 let sb: Started;
 beforeAll(async () => {
-	// A token lives 1 s here, so a test can watch it expire.
-	sb = await start({ rateLimits: false, emarsysTokenTtl: 1 });
+	// A token lives 3 s here, so a test can watch it expire (long enough for a run on a busy machine).
+	sb = await start({ rateLimits: false, emarsysTokenTtl: 3 });
 });
 afterAll(async () => await sb.close());
-beforeEach(() => resetTokenCache());
 
 const oauth2 = (): IDataObject => ({
 	authType: 'oauth2',
@@ -30,19 +29,23 @@ const oauth2 = (): IDataObject => ({
 	salesDataToken: 'sandbox-emarsys-sales-token-5e7b2f',
 	salesDataUrl: `${sb.url}/emarsys/hapi`,
 	accessToken: '',
-	expiresAt: 0,
+	expiresAt: '',
 });
 const wsse = (): IDataObject => ({ ...oauth2(), authType: 'wsse', username: 'sandbox_emarsys001', secret: 'sandbox-emarsys-wsse-8a2c7e', baseUrl: `${sb.url}/emarsys/api/v2` });
 
-async function run(credentials: IDataObject, parameters: IDataObject[], extra: { staticData?: IDataObject; continueOnFail?: boolean } = {}) {
-	const { ctx } = createContext({
+/** One node run; `credentials` is the stored credential, which n8n fills with the token it fetches. */
+async function run(credentials: IDataObject, parameters: IDataObject[], extra: { staticData?: IDataObject; continueOnFail?: boolean; fetched?: string[] } = {}) {
+	const { fetched, ...rest } = extra;
+	const fake = createContext({
 		credentialType: new EmarsysApi(),
 		credentials: credentials as never,
 		parameters,
 		items: parameters.map((_, i) => ({ json: { i } })),
-		...extra,
+		...rest,
 	});
-	const [out] = (await new Emarsys().execute.call(ctx)) as INodeExecutionData[][];
+	const tokens = n8nStoresTokens(fake);
+	const [out] = (await new Emarsys().execute.call(fake.ctx)) as INodeExecutionData[][];
+	fetched?.push(...tokens);
 	return out;
 }
 
@@ -70,16 +73,25 @@ describe('Emarsys node against the sandbox', () => {
 		expect(viaWsse.map((o) => o.json.found)).toEqual([true, false]);
 	});
 
-	it('renews an expired token: the one the transport holds, and one n8n stored whose expiry it does not know (401 → once more)', async () => {
-		await run(oauth2(), [get('unit.one@example.test')]);
-		await sleep(2100);
-		expect((await run(oauth2(), [get('unit.one@example.test')]))[0].json.found).toBe(true);
+	it('renews the stored token once it is due, and a stored one whose expiry is unknown after a 401 (once)', async () => {
+		const stored = oauth2();
+		const fetched: string[] = [];
+		await run(stored, [get('unit.one@example.test')], { fetched });
+		expect(fetched).toHaveLength(1);
+		await sleep(3100);
+		expect((await run(stored, [get('unit.one@example.test')], { fetched }))[0].json.found).toBe(true);
+		// The sandbox's token lives 3 s: the second run found it due and had n8n fetch one first.
+		expect(fetched).toHaveLength(2);
+		expect(stored.accessToken).toBe(fetched[1]);
 
-		const stored = await new EmarsysApi().preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, oauth2() as never);
-		await sleep(2100);
-		const out = await run({ ...oauth2(), accessToken: stored.accessToken, expiresAt: 0 }, [get('unit.one@example.test')]);
-		expect(out[0].json.found).toBe(true);
-	});
+		const expired = await new EmarsysApi().preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, oauth2() as never);
+		await sleep(3100);
+		const unknownExpiry = { ...oauth2(), accessToken: expired.accessToken, expiresAt: '' };
+		const again: string[] = [];
+		expect((await run(unknownExpiry, [get('unit.one@example.test')], { fetched: again }))[0].json.found).toBe(true);
+		expect(again).toHaveLength(1);
+		expect(unknownExpiry.accessToken).toBe(again[0]);
+	}, 20_000);
 
 	it('an external event for a contact Emarsys does not have fails only that item', async () => {
 		const trigger = (email: string) => ({ resource: 'externalEvent', operation: 'trigger', eventId: 5001, keyField: 'email', keyValue: email, dataJson: { order_id: 'SO-U1' } });

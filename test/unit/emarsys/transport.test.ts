@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { EmarsysApi } from '../../../credentials/EmarsysApi.credentials';
 import { emarsysList, emarsysRequest } from '../../../nodes/Emarsys/transport';
 import { wsseDigest, wsseHeader } from '../../../nodes/Emarsys/transport/wsse';
-import { em, ok, SECRET, USER } from './fixture';
+import { em, n8nStoresTokens, ok, SECRET, USER } from './fixture';
 
 const env = em.useTestEnv();
 
@@ -58,44 +58,73 @@ describe('Emarsys WSSE', () => {
 	});
 });
 
-describe('Emarsys OAuth2', () => {
-	const ctx = (over: IDataObject = {}) => em.context({}, { credentials: { ...oauth(), ...over } });
+describe('Emarsys OAuth2 (token on the credential, docs/architecture.md "Transport")', () => {
+	/** A fake context whose credential n8n fills through preAuthentication, and the tokens it fetched. */
+	const ctx = (over: IDataObject = {}) => {
+		const fake = em.context({}, { credentials: { ...oauth(), ...over } });
+		return { ...fake, fetched: n8nStoresTokens(fake) };
+	};
 
-	it('gets a token by client credentials, caches it, and sends it as Bearer to the v3 API', async () => {
+	it('gets a token by client credentials, stores it on the credential, and reuses it as Bearer for later calls', async () => {
 		nock('https://auth.emarsys.net')
 			.post('/oauth2/token', 'grant_type=client_credentials')
 			.matchHeader('authorization', basic)
 			.once()
 			.reply(200, { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 });
-		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-1').twice().reply(200, ok([{ id: 1, name: 'first_purchase' }]));
-		await emarsysList.call(ctx().ctx, '/event');
-		await emarsysList.call(ctx().ctx, '/event');
+		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-1').thrice().reply(200, ok([{ id: 1, name: 'first_purchase' }]));
+		const fake = ctx();
+		await emarsysList.call(fake.ctx, '/event');
+		env.clock().advance(3000_000);
+		await emarsysList.call(fake.ctx, '/event');
+		await emarsysList.call(fake.ctx, '/event');
+		expect(fake.fetched).toEqual(['tok-1']);
+		const stored = await fake.ctx.getCredentials('emarsysApi');
+		expect(stored.accessToken).toBe('tok-1');
+		// Renewed a minute before Emarsys's expires_in runs out.
+		expect(stored.expiresAt).toBe(new Date(env.clock().now() - 3000_000 + 3540_000).toISOString());
 	});
 
-	it('renews the token once it expires', async () => {
+	it('renews the token before a call once its renewal time has passed', async () => {
 		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-1', expires_in: 3600 });
 		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-2', expires_in: 3600 });
 		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-1').reply(200, ok([]));
-		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-2').reply(200, ok([]));
-		await emarsysList.call(ctx().ctx, '/event');
-		env.clock().advance(3600_000);
-		await emarsysList.call(ctx().ctx, '/event');
+		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-2').twice().reply(200, ok([]));
+		const fake = ctx();
+		await emarsysList.call(fake.ctx, '/event');
+		env.clock().advance(3540_000);
+		await emarsysList.call(fake.ctx, '/event');
+		await emarsysList.call(fake.ctx, '/event');
+		expect(fake.fetched).toEqual(['tok-1', 'tok-2']);
 	});
 
-	it('uses the token n8n stored through preAuthentication, and renews it once on a 401', async () => {
+	it('a stored token Emarsys answers 401 to is renewed once and the call sent again', async () => {
 		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer stored-old').reply(401, { replyCode: 1, replyText: 'Unauthorized' });
 		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-new', expires_in: 3600 });
-		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-new').reply(200, ok([{ id: 7 }]));
-		const rows = await emarsysList.call(ctx({ accessToken: 'stored-old', expiresAt: Date.parse('2030-01-01') }).ctx, '/event');
-		expect(rows).toEqual([{ id: 7 }]);
+		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-new').twice().reply(200, ok([{ id: 7 }]));
+		const fake = ctx({ accessToken: 'stored-old', expiresAt: '2030-01-01T00:00:00.000Z' });
+		expect(await emarsysList.call(fake.ctx, '/event')).toEqual([{ id: 7 }]);
+		expect(await emarsysList.call(fake.ctx, '/event')).toEqual([{ id: 7 }]);
+		expect(fake.fetched).toEqual(['tok-new']);
 	});
 
-	it('fails a second 401 with a clear message and no secret', async () => {
-		nock('https://auth.emarsys.net').post('/oauth2/token').twice().reply(200, { access_token: 'tok-x', expires_in: 3600 });
-		nock(V3).get('/api/v3/event').twice().reply(401, { replyCode: 1, replyText: 'Unauthorized' });
-		const err = await emarsysList.call(ctx().ctx, '/event').catch((e: Error) => e);
+	it('a second 401 is the credential\'s error: a clear message, one renewal, no secret', async () => {
+		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-x', expires_in: 3600 });
+		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-y', expires_in: 3600 });
+		nock(V3).get('/api/v3/event').twice().reply(401, { replyCode: 1, replyText: 'Unauthorized for client-SECRET-1' });
+		const fake = ctx();
+		const err = await emarsysList.call(fake.ctx, '/event').catch((e: Error) => e);
 		expect(String((err as Error).message)).toMatch(/^Emarsys refused the credentials \(HTTP 401\)/);
+		expect(fake.fetched).toEqual(['tok-x', 'tok-y']);
 		expect(JSON.stringify(err)).not.toContain('client-SECRET-1');
+		expect(String((err as Error).message)).not.toContain('client-SECRET-1');
+	});
+
+	it('a token renewed because it was due is not renewed again on a 401', async () => {
+		nock('https://auth.emarsys.net').post('/oauth2/token').reply(200, { access_token: 'tok-due', expires_in: 3600 });
+		nock(V3).get('/api/v3/event').matchHeader('authorization', 'Bearer tok-due').reply(401, { replyCode: 1, replyText: 'Unauthorized' });
+		const fake = ctx({ accessToken: 'stored-old', expiresAt: new Date(env.clock().now() - 1).toISOString() });
+		await expect(emarsysList.call(fake.ctx, '/event')).rejects.toThrow(/^Emarsys refused the credentials \(HTTP 401\)/);
+		expect(fake.fetched).toEqual(['tok-due']);
 	});
 
 	it('tells a wrong client secret at the token endpoint apart, without echoing it', async () => {
@@ -105,13 +134,22 @@ describe('Emarsys OAuth2', () => {
 		expect(err.message).not.toContain('client-SECRET-1');
 	});
 
-	it('preAuthentication returns the token and its expiry for n8n to store; WSSE needs none', async () => {
+	it('preAuthentication returns the token and its renewal time for n8n to store; WSSE needs none', async () => {
 		const cred = new EmarsysApi();
 		const httpRequest = jest.fn(async () => ({ statusCode: 200, body: JSON.stringify({ access_token: 'tok-p', expires_in: 600 }) }));
 		const out = await cred.preAuthentication.call({ helpers: { httpRequest } } as never, oauth());
-		expect(out).toEqual({ accessToken: 'tok-p', expiresAt: expect.any(Number) });
+		expect(out).toEqual({ accessToken: 'tok-p', expiresAt: new Date(env.clock().now() + 540_000).toISOString() });
 		expect(httpRequest).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', url: 'https://auth.emarsys.net/oauth2/token', body: 'grant_type=client_credentials' }));
 		await expect(cred.preAuthentication.call({ helpers: { httpRequest } } as never, { authType: 'wsse' })).resolves.toEqual({});
+	});
+
+	it('WSSE fetches no token: every call carries its own digest', async () => {
+		em.api().get('/api/v2/event').matchHeader('x-wsse', /^UsernameToken Username="acme001"/).reply(200, ok([]));
+		const fake = em.context();
+		const fetched = n8nStoresTokens(fake);
+		await emarsysList.call(fake.ctx, '/event');
+		expect(fetched).toEqual([]);
+		expect(fake.requests[0].headers).not.toHaveProperty('Authorization');
 	});
 });
 
