@@ -2,9 +2,10 @@
  * Fault tolerance of the new target systems' templates in the real n8n (docs/architecture.md,
  * "Tests"): one representative template per target system other than Dotdigital (Emarsys, Order
  * Desk, SparkLayer / Shopify B2B, JOOR — harness/representatives.ts), run together in one
- * `execute-batch` per round against one sandbox. The sandbox injects ~10 % faults into the calls to
- * the target systems only (Cin7 answers normally: the Cin7 sides are covered by faults.test.ts), and
- * the target state is compared with fault-free runs of the same templates on the same seeded data:
+ * `execute-batch` per round against one sandbox. The sandbox injects faults into a quarter to a
+ * third of the calls to the target systems only (Cin7 answers normally: the Cin7 sides are covered
+ * by faults.test.ts), and the target state is compared with fault-free runs of the same templates on
+ * the same seeded data:
  *   1. no duplicates anywhere (vendor natural keys, harness/projections.ts);
  *   2. every record that ended up different from the fault-free run is named by an error item, or
  *      the template failed as a whole with a visible workflow error naming the node;
@@ -33,9 +34,14 @@ const faultSystems = [...new Set(templates.flatMap((t) => SYSTEMS_OF[targetOf(t.
 const fileOf = (id: string) => templates.find((t) => t.workflow.id === id)!.file;
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
 
+/**
+ * The target systems see few calls per round (their writes are batched: a dozen or so in all), so
+ * the rates are higher than faults.test.ts's 10 % to reach more than one system: throttles are all
+ * retried, so a third of the calls; server errors and dropped connections a quarter.
+ */
 const GROUPS = [
-	{ name: 'throttles (429, 503, Retry-After text, X-Retry-After)', kinds: ['throttle429', 'throttle503', 'retryAfterText', 'xRetryAfter'] },
-	{ name: 'server errors and dropped connections (500, 502, timeout)', kinds: ['error500', 'error502', 'timeout'] },
+	{ name: 'throttles (429, 503, Retry-After text, X-Retry-After)', kinds: ['throttle429', 'throttle503', 'retryAfterText', 'xRetryAfter'], rate: 0.35 },
+	{ name: 'server errors and dropped connections (500, 502, timeout)', kinds: ['error500', 'error502', 'timeout'], rate: 0.25 },
 ];
 
 /** Every error item of every node of every template, and every string or number it carries. */
@@ -109,10 +115,10 @@ describe('target systems templates under injected faults (real n8n, sandbox)', (
 	describe.each(GROUPS)('$name', (group) => {
 		let faulty: Projection;
 
-		test('a run with ~10 % faults on the target systems: no duplicates, every difference is named by an error item', async () => {
+		test('a run with faults on the target systems: no duplicates, every difference is named by an error item', async () => {
 			expect(ref1).toBeDefined();
 			await sandbox.reset();
-			await sandbox.setFaults({ rate: 0.1, kinds: group.kinds, systems: faultSystems, seed: 11, timeoutMs: 1500 });
+			await sandbox.setFaults({ rate: group.rate, kinds: group.kinds, systems: faultSystems, seed: 11, timeoutMs: 1500 });
 			const t0 = Date.now();
 			const results = await batch();
 			await sandbox.clearFaults();
