@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { inputError, withItemIndex, type ItemResult } from '../../../shared/items';
+import { inputError, type ItemResult } from '../../../shared/items';
 import { readFieldRows } from '../../helpers/fields';
-import { emarsysList, emarsysRequest } from '../../transport';
+import { createField, existingRow, findField, norm, type WantedField } from './createField';
 
 /** The types a field can be created with through the API (choice fields cannot). */
 const TYPES = ['shorttext', 'longtext', 'largetext', 'date', 'url', 'numeric'];
@@ -65,14 +65,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['field'], operation: ['ensure'] } }, properties);
 
-const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
-
-interface Wanted {
-	name: string;
-	type: string;
-}
-
-function readWanted(ctx: IExecuteFunctions, i: number): Wanted[] {
+function readWanted(ctx: IExecuteFunctions, i: number): WantedField[] {
 	const rows = (ctx.getNodeParameter('fields', i, {}) as { field?: IDataObject[] }).field ?? [];
 	if (!rows.length) throw inputError(ctx, i, 'Fields', 'is empty: add at least one field');
 	return rows.map((row, n) => {
@@ -87,13 +80,14 @@ function readWanted(ctx: IExecuteFunctions, i: number): Wanted[] {
 /**
  * Creates the custom fields that are missing (`POST /field`, one per call). A field that exists
  * with another type is reported and never changed: values of the wrong type would be rejected or
- * mangled on every sync. The field list is read once per run; fields created join it.
+ * mangled on every sync. The field list is read once per run; fields created join it. A create
+ * that fails in a way that may have written is checked by reading the fields again (createField).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const wanted = readWanted(this, i);
 	const onConflict = this.getNodeParameter('onTypeConflict', i, 'error') as string;
 	const rows = await readFieldRows(this);
-	const find = (name: string) => rows.find((r) => norm(r.name) === norm(name) || norm(r.string_id) === norm(name));
+	const find = (name: string) => findField(rows, name);
 
 	const conflicts = wanted.filter((w) => {
 		const have = find(w.name);
@@ -110,33 +104,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const out: IDataObject[] = [];
 	for (const w of wanted) {
 		const have = find(w.name);
-		if (have) {
-			const same = norm(have.application_type) === w.type;
-			out.push({
-				name: w.name,
-				id: have.id,
-				type: w.type,
-				...(same ? {} : { existingType: have.application_type }),
-				status: same ? 'exists' : 'typeConflict',
-			});
-			continue;
-		}
-		let created: IDataObject;
-		try {
-			created = await emarsysRequest.call(this, 'POST', '/field', undefined, { name: w.name, application_type: w.type });
-		} catch (error) {
-			// Created meanwhile by another run (Emarsys refuses a second field of the same name):
-			// read the fields again and report what is there now.
-			if (!/replyCode 5002|already exists/i.test(String((error as Error).message))) throw withItemIndex(this, error, i);
-			rows.splice(0, rows.length, ...(await emarsysList.call(this, '/field')));
-			const now = find(w.name);
-			if (!now) throw withItemIndex(this, error, i);
-			const same = norm(now.application_type) === w.type;
-			out.push({ name: w.name, id: now.id, type: w.type, ...(same ? {} : { existingType: now.application_type }), status: same ? 'exists' : 'typeConflict' });
-			continue;
-		}
-		rows.push({ id: created.id, name: w.name, application_type: w.type, string_id: created.string_id ?? w.name });
-		out.push({ name: w.name, id: created.id, type: w.type, status: 'created' });
+		out.push(have ? existingRow(w, have) : await createField(this, i, w, rows));
 	}
 	return out;
 }
