@@ -75,7 +75,7 @@ function types(s, h) {
  * list so the customers template's own cases stay as they are) whose orders a B2B storefront app
  * tagged `b2b`, at their B2B price (the Cin7 tier-1 price less a 15 % SparkLayer discount); a B2B
  * order with a SKU Cin7 Core does not have; a buyer tagged `b2b` as a customer but unknown to Cin7
- * Core; and a retail order (neither the order nor its customer tagged) that is not B2B.
+ * Core; and a retail shopper's order (neither the order nor its customer tagged) that is not B2B.
  */
 function seedOrders(s, rng, anchor, coreCustomers, coreProducts, helpers) {
 	s.nextOrder = 820001;
@@ -91,7 +91,8 @@ function seedOrders(s, rng, anchor, coreCustomers, coreProducts, helpers) {
 		buyers.push({ c: helpers.addCustomer(def.Email, def.Name, []), currency: cc.Currency || 'AUD' });
 	}
 	const stranger = helpers.addCustomer('purchasing@unknown-retailer.example', 'Pat Unknown', ['b2b']);
-	const retail = s.customers[0];
+	// a retail shopper only in Shopify: no B2B template ever tags it, whatever the batch runs before
+	const retail = helpers.addCustomer('robin.retail@example-shopper.com', 'Robin Retail', []);
 	let number = 1001;
 	let k = 0;
 	const order = (customer, currency, lineCount, extraLines = [], discount = 0.15, tags = ['b2b']) => {
