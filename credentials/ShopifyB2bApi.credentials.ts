@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
+import { TokenRequestError } from '../nodes/shared/expiringToken';
+
 /** A token is renewed this long before Shopify's `expires_in` runs out (docs/architecture.md, "Transport"). */
 const RENEW_MARGIN_S = 300;
 
@@ -198,7 +200,7 @@ export class ShopifyB2bApi implements ICredentialType {
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		const status = response.statusCode;
 		let body: IDataObject | undefined;
 		try {
@@ -208,8 +210,12 @@ export class ShopifyB2bApi implements ICredentialType {
 		}
 		if (status < 200 || status > 299) {
 			const said = String(body?.error_description ?? body?.error ?? '').replace(String(credentials.clientSecret ?? '\u0000'), '***');
-			throw new ApplicationError(
+			// Status and headers go along, so the node's transport retries a throttle (429/503, Retry-After).
+			throw new TokenRequestError(
 				`${TOKEN_FAILURES[status] ?? `Shopify answered HTTP ${status} to the client credentials request`}${said ? ` — Shopify said: ${said}` : ''}`,
+				status,
+				response.headers ?? {},
+				response.body,
 			);
 		}
 		if (!body?.access_token) {

@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
+import { TokenRequestError } from '../nodes/shared/expiringToken';
+
 const LIVE_HOST = 'https://app.sparklayer.io';
 const TEST_HOST = 'https://test.app.sparklayer.io';
 /** A token is renewed this long before SparkLayer's `expires_in` runs out (docs/architecture.md, "Transport"). */
@@ -177,12 +179,13 @@ export class SparkLayerApi implements ICredentialType {
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		const status = response.statusCode;
 		if (status < 200 || status > 299) {
 			const detail = problemText(response.body).replace(String(credentials.clientSecret ?? '\u0000'), '***');
 			const known = TOKEN_FAILURES[status] ?? `SparkLayer answered HTTP ${status} to the token request`;
-			throw new ApplicationError(`${known}${detail ? ` — SparkLayer said: ${detail}` : ''}`);
+			// Status and headers go along, so the node's transport retries a throttle (429/503, Retry-After).
+			throw new TokenRequestError(`${known}${detail ? ` — SparkLayer said: ${detail}` : ''}`, status, response.headers ?? {}, response.body);
 		}
 		let token: IDataObject;
 		try {

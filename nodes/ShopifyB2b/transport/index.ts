@@ -6,7 +6,7 @@ import { clock } from '../../shared/clock';
 import { httpStatusOf, vendorRequest, type RequestContext } from '../../shared/http';
 import { positiveNumber } from '../../shared/params';
 import { DEFAULT_RETRY } from '../../shared/retry';
-import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { tokenDue, withFreshToken, withTokenRetries } from '../../shared/expiringToken';
 import { recordCost, seedBucket, waitForPoints } from './cost';
 import { DEFAULT_API_VERSION, isThrottled, shopifyProfile, shopifyToken } from './profile';
 
@@ -28,8 +28,9 @@ export async function shopifyGraphql(this: RequestContext, document: string, var
 	seedBucket(shop, positiveNumber(credentials.pointsPerSecond, 100));
 	const version = String(credentials.apiVersion || DEFAULT_API_VERSION).trim();
 	const isQuery = !/^\s*mutation\b/.test(document);
-	let ctx: RequestContext = tokenDue(shopifyToken, credentials) ? withFreshToken(this, shopifyToken) : this;
-	let renewed = ctx !== this;
+	// Either way a throttled token request is retried like the call (docs/architecture.md, "Transport").
+	let renewed = tokenDue(shopifyToken, credentials);
+	let ctx: RequestContext = renewed ? withFreshToken(this, shopifyToken) : withTokenRetries(this);
 	for (let throttles = 0; ; ) {
 		await waitForPoints(shop, document);
 		const outcome = await vendorRequest

@@ -4,7 +4,7 @@ import { clock } from '../../shared/clock';
 import { httpStatusOf, vendorRequest, type RequestContext, type RequestOptions } from '../../shared/http';
 import { takeRows, walkPages } from '../../shared/pagination';
 import { backoffDelay, DEFAULT_RETRY } from '../../shared/retry';
-import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { tokenDue, withFreshToken, withTokenRetries } from '../../shared/expiringToken';
 import { sparkLayerProfile, sparkLayerToken } from './profile';
 
 export { DEFAULT_CALLS_PER_MINUTE, problemMessage, SPARKLAYER_CREDENTIAL, sparkLayerProfile, sparkLayerToken } from './profile';
@@ -28,8 +28,10 @@ export async function sparkLayerRequest<T = IDataObject>(
 	options: RequestOptions = {},
 ): Promise<T> {
 	const credentials = await this.getCredentials(sparkLayerProfile.credentialType);
-	let ctx: RequestContext = tokenDue(sparkLayerToken, credentials) ? withFreshToken(this, sparkLayerToken) : this;
-	let renewed = ctx !== this;
+	// Either way a throttled token request is retried like the call (docs/architecture.md, "Transport").
+	const plain = withTokenRetries(this);
+	let renewed = tokenDue(sparkLayerToken, credentials);
+	let ctx: RequestContext = renewed ? withFreshToken(this, sparkLayerToken) : plain;
 	for (let conflicts = 0; ; ) {
 		// The transport's NodeApiError is kept as it is; only its status decides what happens next.
 		const outcome = await vendorRequest
@@ -53,7 +55,7 @@ export async function sparkLayerRequest<T = IDataObject>(
 		}
 		if (status === 409 && conflicts < CONFLICT_RETRIES) {
 			await clock.sleep(backoffDelay(conflicts++, DEFAULT_RETRY, undefined));
-			ctx = this;
+			ctx = plain;
 			continue;
 		}
 		return await Promise.reject(outcome.error);
