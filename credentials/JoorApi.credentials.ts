@@ -9,9 +9,9 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ApplicationError } from 'n8n-workflow';
 
 import { clock } from '../nodes/shared/clock';
+import { TokenRequestError } from '../nodes/shared/expiringToken';
 import { redact } from '../nodes/shared/redact';
 
 /** JOOR's API hosts per environment; v2 and v4 paths hang below them (`/v2/…`, `/v4/…`). */
@@ -268,7 +268,7 @@ export class JoorApi implements ICredentialType {
 			json: false,
 			encoding: 'text',
 			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
+		})) as { statusCode: number; headers?: IDataObject; body: unknown };
 		const status = Number(answer.statusCode);
 		const body = parseBody(answer.body);
 		const token = typeof body.access_token === 'string' ? body.access_token : '';
@@ -281,10 +281,15 @@ export class JoorApi implements ICredentialType {
 		}
 		const secrets = [credentials.clientSecret, credentials.password].map((v) => (v ? String(v) : undefined));
 		const said = redact(String(body.error_description ?? body.error ?? body.message ?? '').slice(0, 300), secrets);
-		throw new ApplicationError(
+		// Status and headers go along, so the node's transport retries a throttle on the token endpoint
+		// (429/503 with Retry-After, 5xx) like one on the call (docs/architecture.md, "Transport").
+		throw new TokenRequestError(
 			status === 400 || status === 401
 				? `JOOR refused the client ID, client secret, username or password at its token endpoint (HTTP ${status})${said ? `: ${said}` : ''}`
 				: `JOOR's token endpoint ${url} answered HTTP ${status || 'nothing'} without an access token${said ? `: ${said}` : ''}: check the Environment and Token URL`,
+			status,
+			answer.headers ?? {},
+			redact(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? ''), secrets),
 		);
 	}
 

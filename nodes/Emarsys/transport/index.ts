@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { httpStatusOf, vendorRequest, type RequestContext, type RequestOptions } from '../../shared/http';
-import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { tokenDue, withFreshToken, withTokenRetries } from '../../shared/expiringToken';
 import { emarsysProfile, emarsysToken } from './profile';
 import { authTypeOf } from './settings';
 
@@ -35,7 +35,8 @@ export async function emarsysRequest(
 	const credentials = await this.getCredentials(emarsysProfile.credentialType);
 	const renewable = authTypeOf(credentials) === 'oauth2';
 	const renewedFirst = tokenDue(emarsysToken, credentials);
-	const envelope = await send(renewedFirst ? withFreshToken(this, emarsysToken) : this).catch(async (error: unknown) => {
+	// Either way a throttled token request is retried like the call (docs/architecture.md, "Transport").
+	const envelope = await send(renewedFirst ? withFreshToken(this, emarsysToken) : withTokenRetries(this)).catch(async (error: unknown) => {
 		if (!renewable || renewedFirst || httpStatusOf(error) !== 401) return await Promise.reject(error);
 		return await send(withFreshToken(this, emarsysToken));
 	});

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { TokenRequestError } from '../../shared/expiringToken';
 import { excerpt, redact } from '../../shared/redact';
 import { tokenUrl } from './settings';
 
@@ -40,7 +41,7 @@ export async function requestToken(send: RawSender, c: ICredentialDataDecryptedO
 		ignoreHttpStatusErrors: true,
 		json: false,
 		encoding: 'text',
-	})) as { body?: unknown; statusCode?: number };
+	})) as { body?: unknown; statusCode?: number; headers?: IDataObject };
 	const status = Number(raw?.statusCode ?? 0);
 	let body: IDataObject = {};
 	try {
@@ -49,14 +50,18 @@ export async function requestToken(send: RawSender, c: ICredentialDataDecryptedO
 		body = {};
 	}
 	const said = excerpt(redact(String(body.error_description ?? body.error ?? raw?.body ?? ''), [secret]), 200);
+	// Status and headers go along, so the node's transport retries a throttle on the token endpoint
+	// (429/503 with Retry-After, 5xx) like one on the call (docs/architecture.md, "Transport").
+	const refused = (message: string) =>
+		new TokenRequestError(message, status, raw?.headers ?? {}, redact(typeof raw?.body === 'string' ? raw.body : JSON.stringify(raw?.body ?? ''), [secret]));
 	if (status === 400 || status === 401 || status === 403) {
-		throw new Error(
+		throw refused(
 			`Emarsys refused the Client ID or Client Secret at the token endpoint (HTTP ${status}${said ? `: ${said}` : ''}): copy both again from Management → Security Settings → OpenID Connect`,
 		);
 	}
 	const token = typeof body.access_token === 'string' ? body.access_token : '';
 	if (status < 200 || status >= 300 || !token) {
-		throw new Error(
+		throw refused(
 			`The Emarsys token endpoint ${url} answered HTTP ${status || 'nothing'} without an access token${said ? ` (${said})` : ''}: check the Token URL`,
 		);
 	}

@@ -9,7 +9,7 @@ import {
 } from '../../shared/http';
 import { takeRows } from '../../shared/pagination';
 import { joorV2Authorization } from '../../../credentials/JoorApi.credentials';
-import { tokenDue, withFreshToken } from '../../shared/expiringToken';
+import { tokenDue, withFreshToken, withTokenRetries } from '../../shared/expiringToken';
 import { JOOR_CREDENTIAL, joorProfile, joorToken, joorWriteProfile } from './profile';
 
 export { JOOR_CREDENTIAL, DEFAULT_CREDITS_PER_WINDOW, joorProfile, joorPacing, joorToken } from './profile';
@@ -56,7 +56,8 @@ export async function joorResponse(
 	const renewable = credentials.authType === 'password';
 	const renewedFirst = tokenDue(joorToken, credentials);
 	try {
-		return await send(renewedFirst ? withFreshToken(this, joorToken) : this);
+		// Either way a throttled token request is retried like the call (docs/architecture.md, "Transport").
+		return await send(renewedFirst ? withFreshToken(this, joorToken) : withTokenRetries(this));
 	} catch (error) {
 		if (renewable && !renewedFirst && httpStatusOf(error) === 401) {
 			try {
