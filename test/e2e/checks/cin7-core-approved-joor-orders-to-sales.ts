@@ -20,6 +20,7 @@
  */
 import { authHeaders, nodeOutput, systemBaseUrl, type Json } from '../harness/n8n';
 import type { CheckContext, TemplateCheck } from './types';
+import { vendorFetch } from '../harness/vendorFetch';
 
 const LOCATIONS: Record<string, string> = { Main: 'Main Warehouse', Sydney: 'Sydney Store', Auckland: 'Auckland Store' };
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
@@ -122,7 +123,7 @@ export const check: TemplateCheck = {
 		// B: a person undoes the sale in Cin7 Core (invoice, then the order), so it is a draft again
 		const saleB = salesOf(core, ctx.memo.b)[0];
 		for (let k = 0; k < 2; k++) {
-			const res = await fetch(`${systemBaseUrl(ctx.sandbox, 'cin7core')}/sale?ID=${saleB.ID}&Void=false`, { method: 'DELETE', headers: authHeaders('cin7core') });
+			const res = await vendorFetch(`${systemBaseUrl(ctx.sandbox, 'cin7core')}/sale?ID=${saleB.ID}&Void=false`, { method: 'DELETE', headers: authHeaders('cin7core') });
 			expect(res.status).toBe(200);
 		}
 		await ctx.sandbox.mutate('joor', { entity: 'order', action: 'modify', id: ctx.memo.a.id, patch: { quantities: { 0: 7 } } });

@@ -15,6 +15,7 @@ import { authHeaders, systemBaseUrl, type Json } from '../harness/n8n';
 import { expectedCoreAts } from './cin7-core-available-to-sell';
 import { inventoryBaseline } from './order-desk-common';
 import type { CheckContext, TemplateCheck } from './types';
+import { vendorFetch } from '../harness/vendorFetch';
 
 const BATCH = 100;
 
@@ -42,7 +43,7 @@ async function otherSystemCodes(ctx: CheckContext): Promise<Set<string>> {
 /** Order Desk items no Cin7 system has (gift cards, services): a flow must leave them alone. */
 async function createLocalItems(ctx: CheckContext, tag: string): Promise<void> {
 	for (let k = 1; k <= 2; k++) {
-		const r = await fetch(`${systemBaseUrl(ctx.sandbox, 'orderdesk')}/inventory-items`, {
+		const r = await vendorFetch(`${systemBaseUrl(ctx.sandbox, 'orderdesk')}/inventory-items`, {
 			method: 'POST',
 			headers: { ...authHeaders('orderdesk'), 'content-type': 'application/json' },
 			body: JSON.stringify({ name: `Order Desk only ${k}`, code: `OD-ONLY-${tag}-${k}`, stock: 5 }),

@@ -10,9 +10,10 @@
 import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
 import { content, folderId, lc, orderById, ordersIn, setLiterals } from './order-desk-common';
 import type { TemplateCheck } from './types';
+import { vendorFetch } from '../harness/vendorFetch';
 
 async function omni(sandbox: Sandbox, method: string, path: string, body: unknown): Promise<Json[]> {
-	const r = await fetch(`${systemBaseUrl(sandbox, 'cin7omni')}${path}`, {
+	const r = await vendorFetch(`${systemBaseUrl(sandbox, 'cin7omni')}${path}`, {
 		method,
 		headers: { ...authHeaders('cin7omni'), 'content-type': 'application/json' },
 		body: JSON.stringify(body),

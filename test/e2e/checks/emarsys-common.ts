@@ -4,6 +4,7 @@
  * Cin7 Core side is read through its own API in the sandbox, the Emarsys side from the sandbox state.
  */
 import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
+import { vendorFetch } from '../harness/vendorFetch';
 
 export const EMAIL = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]{2,}$/;
 export const lc = (s: unknown): string => String(s ?? '').trim().toLowerCase();
@@ -15,7 +16,7 @@ export async function coreList(sandbox: Sandbox, path: string, key: string, quer
 	const out: Json[] = [];
 	for (let page = 1; ; page++) {
 		const qs = new URLSearchParams({ ...query, Page: String(page), Limit: '1000' });
-		const r = await fetch(`${systemBaseUrl(sandbox, 'cin7core')}${path}?${qs}`, { headers: authHeaders('cin7core') });
+		const r = await vendorFetch(`${systemBaseUrl(sandbox, 'cin7core')}${path}?${qs}`, { headers: authHeaders('cin7core') });
 		if (r.status !== 200) throw new Error(`GET ${path} in the Cin7 Core sandbox: ${r.status} ${await r.text()}`);
 		const rows = ((await r.json()) as Json)[key] as Json[];
 		out.push(...rows);

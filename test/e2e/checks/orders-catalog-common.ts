@@ -4,6 +4,7 @@
  * the documented rules, never with the package's own code.
  */
 import { authHeaders, nodeOutput, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
+import { vendorFetch } from '../harness/vendorFetch';
 
 export const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
 
@@ -34,7 +35,7 @@ export function contactEmails(dd: Json): Set<string> {
 /** Creates contacts in the Dotdigital sandbox through its API (the contact flow's effect). */
 export async function createDotdigitalContacts(sandbox: Sandbox, emails: string[]): Promise<void> {
 	for (const email of emails) {
-		const r = await fetch(`${systemBaseUrl(sandbox, 'dotdigital')}/contacts/v3`, {
+		const r = await vendorFetch(`${systemBaseUrl(sandbox, 'dotdigital')}/contacts/v3`, {
 			method: 'POST',
 			headers: { ...authHeaders('dotdigital'), 'content-type': 'application/json' },
 			body: JSON.stringify({ identifiers: { email }, channelProperties: { email: { status: 'subscribed', emailType: 'html', optInType: 'single' } } }),
