@@ -7,42 +7,12 @@
  * (checks/cin7-core-available-to-sell.ts). The run here starts from Run now (n8n execute-batch serves
  * no webhooks), so the check serves the CSV the run built behind basic auth itself.
  */
-import * as http from 'http';
 
-import { nodeOutput, type Json } from '../harness/n8n';
+import type { Json } from '../harness/n8n';
 import { expectedCoreAts } from './cin7-core-available-to-sell';
-import { emarsysState, text } from './emarsys-common';
+import { text } from './emarsys-common';
+import { assertFeedRun, settings } from './emarsys-feed-common';
 import type { CheckContext, TemplateCheck } from './types';
-
-const FEED_USER = 'emarsys-feed';
-const FEED_PASSWORD = 'feed-pass-for-the-check';
-
-function settings(workflow: Json): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const a of workflow.nodes.find((n: Json) => n.name === 'Catalog settings').parameters.assignments.assignments as Json[]) out[a.name.replace(/^settings\./, '')] = a.value;
-	return out;
-}
-
-/** Serves `csv` behind basic auth and has the Emarsys sandbox fetch it ("Update from URL now"). */
-async function fetchIntoEmarsys(ctx: CheckContext, csv: string): Promise<Json> {
-	const server = http.createServer((req, res) => {
-		const want = 'Basic ' + Buffer.from(`${FEED_USER}:${FEED_PASSWORD}`).toString('base64');
-		if (req.headers.authorization !== want) { res.writeHead(401, { 'WWW-Authenticate': 'Basic' }); res.end(); return; }
-		res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' });
-		res.end(csv);
-	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-	try {
-		const port = (server.address() as { port: number }).port;
-		const r = await fetch(`${ctx.sandbox.url}/emarsys/predict/catalog/fetch`, {
-			method: 'POST', headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ url: `http://${FEED_USER}:${FEED_PASSWORD}@127.0.0.1:${port}/emarsys-catalog` }),
-		});
-		return ((await r.json()) as Json).data;
-	} finally {
-		await new Promise((r) => server.close(r));
-	}
-}
 
 /** What each catalog item must hold, by SKU. */
 function expectedItems(ctx: CheckContext, core: Json): Map<string, Record<string, string>> {
@@ -73,29 +43,7 @@ function expectedItems(ctx: CheckContext, core: Json): Map<string, Record<string
 }
 
 async function assertRun(ctx: CheckContext, run: Json) {
-	expect(run.error).toBeNull();
-	const built = nodeOutput(run.runData, 'Emarsys product file');
-	expect(built).toHaveLength(1);
-	expect(nodeOutput(run.runData, 'Not in the feed')).toEqual([]);
-	const core = await ctx.sandbox.getState('cin7core');
-	const fetched = await fetchIntoEmarsys(ctx, built[0].csv);
-	expect({ status: fetched.status, errors: fetched.errors }).toEqual({ status: 'imported', errors: [] });
-	const em = await emarsysState(ctx.sandbox);
-	const exp = expectedItems(ctx, core);
-	const items = em.catalog.items as Json[];
-	expect(items.map((i) => i.item).sort()).toEqual([...exp.keys()].sort());
-	const diffs: string[] = [];
-	for (const i of items) {
-		const e = exp.get(i.item)!;
-		for (const [k, v] of Object.entries(e)) {
-			const same = ['price', 'msrp', 'c_stock'].includes(k) && v !== '' ? Number(i[k]) === Number(v) : (i[k] ?? '') === v;
-			if (!same) diffs.push(`${i.item}.${k}: feed ${JSON.stringify(i[k])}, expected ${JSON.stringify(v)}`);
-		}
-	}
-	expect(diffs.slice(0, 30)).toEqual([]);
-	// the data exercises both sides of "available", and stock is available to sell, not on hand
-	expect(items.some((i) => i.available === 'true') && items.some((i) => i.available === 'false')).toBe(true);
-	return { csv: built[0].csv as string, items };
+	return await assertFeedRun(ctx, run, expectedItems(ctx, await ctx.sandbox.getState('cin7core')));
 }
 
 export const check: TemplateCheck = {
