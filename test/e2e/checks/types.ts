@@ -10,6 +10,17 @@ export interface TemplateCheck {
 	betweenRuns?(ctx: CheckContext): Promise<void>;
 	/** Asserts the second run: nothing duplicated, changes detected. */
 	afterSecondRun(ctx: CheckContext, run: RunResult): Promise<void>;
+	/**
+	 * Calls of this template's first run that are meant to fail (e.g. Cin7 Core's 400 on a sale
+	 * with an unknown SKU, which the template routes to its error branch). Every other call must
+	 * be answered.
+	 */
+	expectedFailure?(request: Json): boolean;
+	/**
+	 * Records the second run is meant to add, per `<system>.<collection>` (e.g. the one event
+	 * fired for a SKU that came back in stock between the runs). Every other count stays put.
+	 */
+	secondRunAdds?(ctx: CheckContext): Record<string, number>;
 }
 
 export interface CheckContext {
