@@ -88,6 +88,11 @@ export interface VendorRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/**
+	 * A body sent as it is instead of `body` as JSON: a file upload such as Emarsys's sales-data
+	 * CSV, with its own Content-Type. Paced, retried and redacted like any other call.
+	 */
+	rawBody?: { text: string; contentType: string };
 	headers?: IDataObject;
 	timeoutMs?: number;
 	/** Some endpoints answer with plain text or nothing at all. */
@@ -241,7 +246,10 @@ async function buildOptions(ctx: RequestContext, call: Call): Promise<IHttpReque
 		encoding: 'text',
 		timeout: request.timeoutMs ?? 60_000,
 	};
-	if (request.body !== undefined) {
+	if (request.rawBody !== undefined) {
+		options.body = request.rawBody.text;
+		(options.headers as IDataObject)['Content-Type'] = request.rawBody.contentType;
+	} else if (request.body !== undefined) {
 		options.body = JSON.stringify(request.body);
 		(options.headers as IDataObject)['Content-Type'] = 'application/json';
 	}

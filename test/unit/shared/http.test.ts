@@ -108,6 +108,30 @@ describe('vendorRequest: authentication and success', () => {
 		const c = ctx();
 		expect(await vendorJson.call(c.ctx, profile(), { method: 'GET', path: '/thing', expectJson: false })).toBe('plain ok');
 	});
+
+	it('sends a raw body (a CSV file) as it is, with its own Content-Type, throttles retried like any call', async () => {
+		const csv = 'order,item,price\nSO-1,"A, B",10\n';
+		const bodies: string[] = [];
+		nock(BASE).post('/v2/upload').reply(429, 'slow down', { 'Retry-After': '2' });
+		const scope = nock(BASE, { reqheaders: { 'content-type': 'text/csv', accept: 'text/plain' } })
+			.post('/v2/upload')
+			.reply(200, (_u, body) => {
+				bodies.push(String(body));
+				return 'OK: 1 lines';
+			});
+		const c = ctx();
+		const r = await vendorRequest.call(c.ctx, profile(), {
+			method: 'POST',
+			path: '/upload',
+			rawBody: { text: csv, contentType: 'text/csv' },
+			headers: { Accept: 'text/plain' },
+			expectJson: false,
+		});
+		expect(r.body).toBe('OK: 1 lines');
+		expect(bodies).toEqual([csv]);
+		expect(clock.sleeps).toEqual([2000]);
+		expect(scope.isDone()).toBe(true);
+	});
 });
 
 describe('vendorRequest: retries', () => {
