@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as customer from './actions/customer';
 import * as location from './actions/location';
 import * as priceTier from './actions/priceTier';
@@ -14,33 +14,16 @@ import * as webhook from './actions/webhook';
 import { searchCustomers, searchProducts, searchSales } from './methods/listSearch';
 import { getBins, getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Customer', value: 'customer' },
-			{ name: 'Location', value: 'location' },
-			{ name: 'Price Tier', value: 'priceTier' },
-			{ name: 'Product', value: 'product' },
-			{ name: 'Product Family', value: 'productFamily' },
-			{ name: 'Sale', value: 'sale' },
-			{ name: 'Stock', value: 'stock' },
-			{ name: 'Webhook', value: 'webhook' },
-		],
-		default: 'product',
-	},
-	...customer.description,
-	...location.description,
-	...priceTier.description,
-	...product.description,
-	...productFamily.description,
-	...sale.description,
-	...stock.description,
-	...webhook.description,
-];
+const { properties, subtitle } = resourceDescription('product', [
+	{ name: 'Customer', value: 'customer', properties: customer.description },
+	{ name: 'Location', value: 'location', properties: location.description },
+	{ name: 'Price Tier', value: 'priceTier', properties: priceTier.description },
+	{ name: 'Product', value: 'product', properties: product.description },
+	{ name: 'Product Family', value: 'productFamily', properties: productFamily.description },
+	{ name: 'Sale', value: 'sale', properties: sale.description },
+	{ name: 'Stock', value: 'stock', properties: stock.description },
+	{ name: 'Webhook', value: 'webhook', properties: webhook.description },
+]);
 
 export class Cin7Core implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,7 +32,7 @@ export class Cin7Core implements INodeType {
 		icon: { light: 'file:cin7Core.svg', dark: 'file:cin7Core.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Products, customers, sales and available-to-sell stock in Cin7 Core (DEAR Inventory)',
 		defaults: { name: 'Cin7 Core' },
 		usableAsTool: true,

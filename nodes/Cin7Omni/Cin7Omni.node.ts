@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as branch from './actions/branch';
 import * as contact from './actions/contact';
 import * as product from './actions/product';
@@ -11,27 +11,13 @@ import * as stock from './actions/stock';
 import { searchContacts, searchProducts, searchSalesOrders } from './methods/listSearch';
 import { getBranches } from './methods/loadOptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Branch', value: 'branch' },
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Product', value: 'product' },
-			{ name: 'Sales Order', value: 'salesOrder' },
-			{ name: 'Stock', value: 'stock' },
-		],
-		default: 'contact',
-	},
-	...branch.description,
-	...contact.description,
-	...product.description,
-	...salesOrder.description,
-	...stock.description,
-];
+const { properties, subtitle } = resourceDescription('contact', [
+	{ name: 'Branch', value: 'branch', properties: branch.description },
+	{ name: 'Contact', value: 'contact', properties: contact.description },
+	{ name: 'Product', value: 'product', properties: product.description },
+	{ name: 'Sales Order', value: 'salesOrder', properties: salesOrder.description },
+	{ name: 'Stock', value: 'stock', properties: stock.description },
+]);
 
 export class Cin7Omni implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,7 +26,7 @@ export class Cin7Omni implements INodeType {
 		icon: { light: 'file:cin7Omni.svg', dark: 'file:cin7Omni.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Read and write Cin7 Omni contacts, products, stock, sales orders and branches',
 		defaults: { name: 'Cin7 Omni' },
 		usableAsTool: true,

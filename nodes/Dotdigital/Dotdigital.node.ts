@@ -1,13 +1,12 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as contact from './actions/contact';
 import * as dataField from './actions/dataField';
 import * as insightData from './actions/insightData';
@@ -17,27 +16,13 @@ import * as suppression from './actions/suppression';
 import { searchContacts, searchLists } from './methods/listSearch';
 import { getDataFields, getLists } from './methods/loadOptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Data Field', value: 'dataField' },
-			{ name: 'Insight Data', value: 'insightData' },
-			{ name: 'List', value: 'list' },
-			{ name: 'Suppression', value: 'suppression' },
-		],
-		default: 'contact',
-	},
-	...contact.description,
-	...list.description,
-	...dataField.description,
-	...insightData.description,
-	...suppression.description,
-];
+const { properties, subtitle } = resourceDescription('contact', [
+	{ name: 'Contact', value: 'contact', properties: contact.description },
+	{ name: 'List', value: 'list', properties: list.description },
+	{ name: 'Data Field', value: 'dataField', properties: dataField.description },
+	{ name: 'Insight Data', value: 'insightData', properties: insightData.description },
+	{ name: 'Suppression', value: 'suppression', properties: suppression.description },
+]);
 
 export class Dotdigital implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +31,7 @@ export class Dotdigital implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Sync contacts, lists, data fields, insight data and suppressions with Dotdigital',
 		defaults: { name: 'Dotdigital' },
 		usableAsTool: true,

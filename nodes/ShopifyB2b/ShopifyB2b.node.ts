@@ -1,13 +1,12 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as customer from './actions/customer';
 import * as metafield from './actions/metafield';
 import * as order from './actions/order';
@@ -15,25 +14,12 @@ import { router } from './actions/router';
 import * as tag from './actions/tag';
 import { searchCustomers } from './methods/listSearch';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Customer', value: 'customer' },
-			{ name: 'Metafield', value: 'metafield' },
-			{ name: 'Order', value: 'order' },
-			{ name: 'Tag', value: 'tag' },
-		],
-		default: 'customer',
-	},
-	...customer.description,
-	...tag.description,
-	...metafield.description,
-	...order.description,
-];
+const { properties, subtitle } = resourceDescription('customer', [
+	{ name: 'Customer', value: 'customer', properties: customer.description },
+	{ name: 'Tag', value: 'tag', properties: tag.description },
+	{ name: 'Metafield', value: 'metafield', properties: metafield.description },
+	{ name: 'Order', value: 'order', properties: order.description },
+]);
 
 export class ShopifyB2b implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,7 +28,7 @@ export class ShopifyB2b implements INodeType {
 		icon: { light: 'file:shopifyB2b.svg', dark: 'file:shopifyB2b.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Create and update B2B customers, their tags and metafields, and read orders in Shopify (Admin GraphQL)',
 		defaults: { name: 'Shopify B2B' },
 		usableAsTool: true,

@@ -1,36 +1,23 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as customerGroup from './actions/customerGroup';
 import * as customerPricing from './actions/customerPricing';
 import * as priceList from './actions/priceList';
 import { router } from './actions/router';
 import { searchPriceLists } from './methods/listSearch';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Customer Group', value: 'customerGroup' },
-			{ name: 'Customer Pricing', value: 'customerPricing' },
-			{ name: 'Price List', value: 'priceList' },
-		],
-		default: 'priceList',
-	},
-	...priceList.description,
-	...customerGroup.description,
-	...customerPricing.description,
-];
+const { properties, subtitle } = resourceDescription('priceList', [
+	{ name: 'Price List', value: 'priceList', properties: priceList.description },
+	{ name: 'Customer Group', value: 'customerGroup', properties: customerGroup.description },
+	{ name: 'Customer Pricing', value: 'customerPricing', properties: customerPricing.description },
+]);
 
 export class SparkLayer implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,7 +26,7 @@ export class SparkLayer implements INodeType {
 		icon: { light: 'file:sparkLayer.svg', dark: 'file:sparkLayer.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Sync B2B price lists, prices and customer groups with SparkLayer',
 		defaults: { name: 'SparkLayer' },
 		usableAsTool: true,
