@@ -68,7 +68,7 @@ describe('Emarsys sales data', () => {
 		const bodies: string[] = [];
 		expectUpload(bodies, 400, 'Missing column: price (token sales-TOKEN-secret)');
 		const err = (await em.run([line('SO-9', 'SKU-A', 1, 10)], { staticData }).catch((e: Error) => e)) as Error;
-		expect(err.message).toMatch(/Emarsys sales data upload answered HTTP 400: Missing column: price/);
+		expect(err.message).toMatch(/^Emarsys sales data upload rejected the request as invalid: Missing column: price .*\(HTTP 400\)$/);
 		expect(err.message).not.toContain('sales-TOKEN-secret');
 		expectUpload(bodies);
 		const { json } = await em.run([line('SO-9', 'SKU-A', 1, 10)], { staticData });
@@ -99,6 +99,56 @@ describe('Emarsys sales data', () => {
 		expect(out[2].json.error).toMatch(/^Item 2: Custom Columns \(JSON\) has "channel": column names start with s_, f_ or i_/);
 		expect(out[3].json.error).toMatch(/^Item 3: Customer is not a valid email address/);
 		expect(bodies[0].trim().split('\n')).toHaveLength(2);
+	});
+
+	it('cuts the upload by the CSV file\'s own bytes (header in every file, at most 10 MB, an order never split)', async () => {
+		const bodies: string[] = [];
+		expectUpload(bodies);
+		expectUpload(bodies);
+		// Three orders of one 4 MB line each: two fit in a 10 MB file with its header, the third does not.
+		const fat = (order: string, fill: string) => line(order, 'SKU-A', 1, 10, { customColumns: { s_note: fill.repeat(4_000_000) } });
+		const staticData: IDataObject = {};
+		const { json } = await em.run([fat('SO-A', 'a'), fat('SO-B', 'b'), fat('SO-C', 'é')], { items: em.items(3), staticData });
+		expect(json.map((j) => j.status)).toEqual(['sent', 'sent', 'sent']);
+		expect(bodies).toHaveLength(2);
+		const header = 'order,timestamp,item,price,quantity,email,s_note';
+		for (const body of bodies) {
+			expect(body.split('\n')[0]).toBe(header);
+			expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(10_000_000);
+		}
+		const rows = bodies.map((b) => b.trim().split('\n').slice(1).map((r) => r.split(',')[0]));
+		expect(rows).toEqual([['SO-A', 'SO-B'], ['SO-C']]);
+		expect(Object.keys(staticData.emarsysSalesData as IDataObject).sort()).toEqual(['SO-A', 'SO-B', 'SO-C']);
+	});
+
+	it('fails an order too big for any file by itself (continue on fail), sends the rest, and remembers only what went up', async () => {
+		const bodies: string[] = [];
+		expectUpload(bodies);
+		const staticData: IDataObject = {};
+		const { out } = await em.run(
+			[line('SO-X', 'SKU-A', 1, 10, { customColumns: { s_note: 'x'.repeat(10_000_000) } }), line('SO-Y', 'SKU-B', 1, 5)],
+			{ items: em.items(2), continueOnFail: true, staticData },
+		);
+		expectPaired(out, [0, 1]);
+		const fileBytes = 'order,timestamp,item,price,quantity,email,s_note\n'.length + 'SO-X,2026-11-20T09:30:00Z,SKU-A,10,1,ann@example.com,\n'.length + 10_000_000;
+		expect(out[0].json.error).toBe(`Item 0: order SO-X alone makes a CSV of ${fileBytes} bytes, over Emarsys's upload limit of 10000000 bytes`);
+		expect(out[1].json.status).toBe('sent');
+		expect(bodies).toHaveLength(1);
+		expect(bodies[0]).toContain('SO-Y');
+		expect(bodies[0]).not.toContain('SO-X');
+		expect(Object.keys(staticData.emarsysSalesData as IDataObject)).toEqual(['SO-Y']);
+	});
+
+	it('without continue on fail an order too big for any file stops the node before anything is sent', async () => {
+		const scope = nock(HAPI).post(PATH).reply(200, 'OK');
+		await expect(
+			em.run([line('SO-Y', 'SKU-B', 1, 5), line('SO-X', 'SKU-A', 1, 10, { customColumns: { s_note: 'x'.repeat(10_000_000) } })], {
+				items: em.items(2),
+				staticData: {},
+			}),
+		).rejects.toThrow(/^Item 1: order SO-X alone makes a CSV/);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
 	});
 
 	it('needs the sales-data merchant and token in the credential', async () => {

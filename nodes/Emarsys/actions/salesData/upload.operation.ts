@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { buildRecords, writeInBatches, type BatchRecord, type RecordVerdict } from '../../../shared/batchWrite';
+import { buildRecords, writeInBatches, type BatchRecord } from '../../../shared/batchWrite';
 import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inputError } from '../../../shared/items';
 import type { ItemOutcomes } from '../../../shared/operation';
 import { readDate, readJson, requiredText } from '../../../shared/params';
-import { csvNumber, toCsv } from '../../helpers/csv';
+import { csvNumber, csvRow } from '../../helpers/csv';
+import { packSalesFiles, utf8Bytes } from '../../helpers/salesFiles';
 import { difference, forgetOld, orderHash, remember, type OrderMemory, type Totals } from '../../helpers/salesMemory';
-import { uploadSalesData } from '../../transport/salesData';
+import { SALES_DATA_MAX_BYTES, uploadSalesData } from '../../transport/salesData';
 
 const properties: INodeProperties[] = [
 	{
@@ -110,6 +112,8 @@ interface OrderRecord {
 	hash: string;
 	/** Rows to send: the whole order, the difference, or none. */
 	rows: Array<Record<string, unknown>>;
+	/** Those rows as CSV lines in their file's columns, set just before the files are cut. */
+	text: string;
 	status: 'sent' | 'changed' | 'alreadySent';
 }
 
@@ -167,7 +171,7 @@ function planOrders(
 	for (const { itemIndex, record: line } of lines) {
 		let o = orders.get(line.order);
 		if (!o) {
-			o = { order: line.order, customerField: line.customerField, customer: line.customer, lines: [], totals: new Map(), hash: '', rows: [], status: 'sent' };
+			o = { order: line.order, customerField: line.customerField, customer: line.customer, lines: [], totals: new Map(), hash: '', rows: [], text: '', status: 'sent' };
 			orders.set(line.order, o);
 		} else if (o.customerField !== line.customerField || o.customer !== line.customer) {
 			const error = inputError(ctx, itemIndex, 'Customer', `("${line.customer}") differs from the other lines of order ${line.order} ("${o.customer}")`);
@@ -214,9 +218,10 @@ function lineOutput(o: OrderRecord, line: Line): IDataObject {
 
 /**
  * One input item per order line. Lines are grouped by order, orders already sent in this version
- * are skipped, changed ones send only their difference, and everything left goes up as one CSV
- * per ≈10 MB (one per customer column). The memory is written only after Emarsys accepted the
- * file, so a failed upload is sent again on the next run and a successful one never is.
+ * are skipped, changed ones send only their difference, and everything left goes up as CSV files
+ * of at most 10 MB each, measured in the file's own bytes with its header (one set of files per
+ * customer column). The memory is written only after Emarsys accepted a file, so a failed upload
+ * is sent again on the next run and a successful one never is.
  */
 export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcomes> {
 	const outcomes: ItemOutcomes = new Map();
@@ -236,40 +241,52 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 	for (const r of orders) if (!r.record.rows.length) finish(r.record, true);
 	const pending = orders.filter((r) => r.record.rows.length);
 
+	// Every file is cut before the first is sent, so an order too big for any file stops the node
+	// (without "continue on fail") before anything is written.
+	const uploads: Array<{ header: string; files: Array<BatchRecord<OrderRecord[]>> }> = [];
 	for (const customerField of ['email', 'customer']) {
-		const group = pending.filter((r) => r.record.customerField === customerField);
+		const group = pending.filter((r) => r.record.customerField === customerField).map((r) => r.record);
 		if (!group.length) continue;
-		const verdictsByOrder = new Map<string, RecordVerdict>();
-		await writeInBatches<OrderRecord>(
+		const custom = [...new Set(group.flatMap((o) => o.rows.flatMap((row) => Object.keys(row).filter((k) => CUSTOM.test(k)))))].sort();
+		const columns = ['order', 'timestamp', 'item', 'price', 'quantity', customerField, ...custom];
+		for (const o of group) o.text = o.rows.map((row) => `${csvRow(columns.map((c) => row[c]))}\n`).join('');
+		const header = `${csvRow(columns)}\n`;
+		const { files, tooBig } = packSalesFiles(header, group, SALES_DATA_MAX_BYTES);
+		for (const o of tooBig) {
+			const error = new NodeOperationError(
+				this.getNode(),
+				`Item ${o.lines[0].itemIndex}: order ${o.order} alone makes a CSV of ${utf8Bytes(header + o.text)} bytes, over Emarsys's upload limit of ${SALES_DATA_MAX_BYTES} bytes`,
+				{ itemIndex: o.lines[0].itemIndex, description: 'Split the order\'s lines over several orders, or send it through Predict → Data Sources by hand.' },
+			);
+			if (!this.continueOnFail()) throw error;
+			finish(o, false, error);
+		}
+		uploads.push({ header, files: files.map((f) => ({ itemIndex: f[0].lines[0].itemIndex, record: f })) });
+	}
+
+	for (const { header, files } of uploads) {
+		// Each file is one batch of the shared engine: Emarsys accepts or refuses a file as a whole.
+		await writeInBatches<OrderRecord[]>(
 			this,
 			{
 				vendor: 'Emarsys',
-				noun: 'order',
-				maxCount: 100_000,
-				maxBytes: 9_000_000,
+				noun: 'sales-data file',
+				maxCount: 1,
 				duplicates: 'sendEach',
-				send: async (batch) => {
-					const rows = batch.flatMap((r) => r.record.rows);
-					const custom = [...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => CUSTOM.test(k))))].sort();
-					const csv = toCsv(['order', 'timestamp', 'item', 'price', 'quantity', customerField, ...custom], rows);
-					await uploadSalesData.call(this, csv);
+				send: async ([file]) => {
+					await uploadSalesData.call(this, header + file.record.map((o) => o.text).join(''));
 					const now = clock.now();
-					for (const r of batch) memory[r.record.order] = remember(r.record.totals, r.record.hash, now);
-					return batch.map((r) => {
-						const v = { ok: true };
-						verdictsByOrder.set(r.record.order, v);
-						return v;
-					});
+					for (const o of file.record) memory[o.order] = remember(o.totals, o.hash, now);
+					return [{ ok: true }];
 				},
 			},
-			group,
+			files,
 			outcomes,
 		);
-		// The engine records one outcome per order (on its first line); every line of it shares it.
-		for (const r of group) {
-			const o = outcomes.get(r.itemIndex);
-			if (o && !o.ok) finish(r.record, false, o.error);
-			else if (verdictsByOrder.has(r.record.order)) finish(r.record, true);
+		// The engine records one outcome per file (on its first line); every line of it shares it.
+		for (const f of files) {
+			const o = outcomes.get(f.itemIndex);
+			for (const order of f.record) if (o) finish(order, o.ok, o.ok ? undefined : o.error);
 		}
 	}
 	return outcomes;
