@@ -25,15 +25,18 @@ const CUSTOM_FIELDS = [['gift_message', 'Happy birthday!'], ['sales_channel', 'M
  * The seed's order-level fields for order number i (checkout data or metadata, as the seed allows
  * both). Every field appears on some orders and is absent on others.
  */
-function orderFields(i, system, branches, anchor) {
+function orderFields(i, system, branches, locations, anchor) {
 	const checkout = {};
 	const meta = { marketplace_order_ref: `MP-${pad(i, 6)}` };
 	if (i % 4 === 0) checkout.ShipMethod = SHIP_METHODS[i % SHIP_METHODS.length];
 	else if (i % 4 === 1) meta.cin7_ship_method = SHIP_METHODS[(i + 1) % SHIP_METHODS.length];
 	else if (i % 4 === 2) checkout.cin7_ship_method = SHIP_METHODS[(i + 2) % SHIP_METHODS.length];
-	if (i % 3 === 0) checkout.Stage = system === 'omni' ? OMNI_STAGES[i % OMNI_STAGES.length] : 'AUTHORISED';
+	// Cin7 Core's only stages a sale is written with are its order statuses; 'On Hold' is not one
+	if (i % 3 === 0) checkout.Stage = system === 'omni' ? OMNI_STAGES[i % OMNI_STAGES.length] : i % 2 ? 'AUTHORISED' : 'On Hold';
 	if (i % 2 === 0) checkout.CustomerOrderNo = `PO-${pad(i, 5)}`;
 	if (i % 5 === 0 && branches.length) checkout.BranchId = String(branches[i % branches.length]);
+	// Cin7 Core has no branches: its twin of BranchId is the location a sale ships from (by name)
+	if (system === 'core' && i % 3 === 1 && locations.length) (i % 2 ? meta : checkout).BranchId = locations[Math.floor(i / 3) % locations.length];
 	if (i % 6 === 0) checkout.DispatchedDate = new Date(anchor + ((i % 9) + 2) * DAY).toISOString().slice(0, 10);
 	if (i % 4 === 3) meta.AccountingImportStatus = 'Not Imported';
 	const nCustom = i % 7 === 0 ? 2 : i % 11 === 0 ? 4 : 0;
@@ -60,6 +63,8 @@ function seedOrderDesk(rng, sz, anchor, state) {
 	const corePeople = core.customers.filter((c) => c.Status !== 'Deprecated').map((c) => ({ c, d: c.Contacts.find((x) => x.Default) })).filter((x) => x.d && x.d.Email)
 		.map(({ c, d }) => { const [first, ...rest] = String(d.Name || c.Name).split(' '); const a = (c.Addresses || [])[0] || {}; return { email: d.Email, first, last: rest.join(' '), company: c.Name, address1: a.Line1 || '1 Main Street', city: a.City || 'Sydney', state: a.State || 'NSW', postal: a.Postcode || '2000', country: a.Country || 'Australia', phone: d.Phone || '' }; });
 	const omniBranches = omni.branches.map((b) => b.id);
+	// locations other than the default one, so a BranchId visibly moves the sale
+	const coreLocations = core.locations.filter((l) => !l.IsDefault && !l.Deprecated && l.Name !== 'Quarantine').map((l) => l.Name);
 	let nextItemId = 700001;
 	const orders = [];
 	let omniSeen = 0;
@@ -83,7 +88,7 @@ function seedOrderDesk(rng, sz, anchor, state) {
 			used.add(p.code);
 			items.push({ id: String(nextItemId++), name: p.name, code: p.code, price: p.price, quantity: rng.int(1, 4), weight: p.weight || 0, delivery_type: 'ship', category_code: '', variation_list: {}, metadata: k === 0 ? { line_ref: `L${i}-${k + 1}` } : {} });
 		}
-		const { checkout, meta } = orderFields(i, system, system === 'omni' ? omniBranches : [], anchor);
+		const { checkout, meta } = orderFields(i, system, system === 'omni' ? omniBranches : [], coreLocations, anchor);
 		// the seed's rule events, one order each in both submit folders
 		const inSubmit = folder === FOLDER.omni || folder === FOLDER.core;
 		const nth = inSubmit ? (system === 'omni' ? ++omniSeen : ++coreSeen) : 0;
