@@ -1,13 +1,12 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as catalog from './actions/catalog';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
@@ -17,29 +16,14 @@ import { router } from './actions/router';
 import * as salesData from './actions/salesData';
 import { searchEvents, searchLists } from './methods/listSearch';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Catalog', value: 'catalog' },
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Contact List', value: 'contactList' },
-			{ name: 'External Event', value: 'externalEvent' },
-			{ name: 'Field', value: 'field' },
-			{ name: 'Sales Data', value: 'salesData' },
-		],
-		default: 'contact',
-	},
-	...contact.description,
-	...field.description,
-	...contactList.description,
-	...externalEvent.description,
-	...salesData.description,
-	...catalog.description,
-];
+const { properties, subtitle } = resourceDescription('contact', [
+	{ name: 'Contact', value: 'contact', properties: contact.description },
+	{ name: 'Field', value: 'field', properties: field.description },
+	{ name: 'Contact List', value: 'contactList', properties: contactList.description },
+	{ name: 'External Event', value: 'externalEvent', properties: externalEvent.description },
+	{ name: 'Sales Data', value: 'salesData', properties: salesData.description },
+	{ name: 'Catalog', value: 'catalog', properties: catalog.description },
+]);
 
 export class Emarsys implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,7 +32,7 @@ export class Emarsys implements INodeType {
 		icon: { light: 'file:emarsys.svg', dark: 'file:emarsys.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Sync contacts, fields, lists, external events, sales data and the product catalog with SAP Emarsys',
 		defaults: { name: 'Emarsys' },
 		usableAsTool: true,
