@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as inventoryItem from './actions/inventoryItem';
 import * as order from './actions/order';
 import { router } from './actions/router';
@@ -10,25 +10,12 @@ import * as store from './actions/store';
 import { searchOrders } from './methods/listSearch';
 import { getFolders } from './methods/loadOptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Inventory Item', value: 'inventoryItem' },
-			{ name: 'Order', value: 'order' },
-			{ name: 'Shipment', value: 'shipment' },
-			{ name: 'Store', value: 'store' },
-		],
-		default: 'order',
-	},
-	...inventoryItem.description,
-	...order.description,
-	...shipment.description,
-	...store.description,
-];
+const { properties, subtitle } = resourceDescription('order', [
+	{ name: 'Inventory Item', value: 'inventoryItem', properties: inventoryItem.description },
+	{ name: 'Order', value: 'order', properties: order.description },
+	{ name: 'Shipment', value: 'shipment', properties: shipment.description },
+	{ name: 'Store', value: 'store', properties: store.description },
+]);
 
 export class OrderDesk implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +24,7 @@ export class OrderDesk implements INodeType {
 		icon: { light: 'file:orderDesk.svg', dark: 'file:orderDesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Read and write Order Desk orders, folders, shipments and inventory items',
 		defaults: { name: 'Order Desk' },
 		usableAsTool: true,
