@@ -1,13 +1,12 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { actionSubtitle } from '../shared/subtitle';
+import { resourceDescription } from '../shared/nodeDescription';
 import * as customer from './actions/customer';
 import * as image from './actions/image';
 import * as inventory from './actions/inventory';
@@ -17,29 +16,14 @@ import { router } from './actions/router';
 import * as style from './actions/style';
 import { searchOrders } from './methods/listSearch';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Customer', value: 'customer' },
-			{ name: 'Image', value: 'image' },
-			{ name: 'Inventory', value: 'inventory' },
-			{ name: 'Linesheet', value: 'linesheet' },
-			{ name: 'Order', value: 'order' },
-			{ name: 'Style', value: 'style' },
-		],
-		default: 'order',
-	},
-	...customer.description,
-	...image.description,
-	...inventory.description,
-	...linesheet.description,
-	...order.description,
-	...style.description,
-];
+const { properties, subtitle } = resourceDescription('order', [
+	{ name: 'Customer', value: 'customer', properties: customer.description },
+	{ name: 'Image', value: 'image', properties: image.description },
+	{ name: 'Inventory', value: 'inventory', properties: inventory.description },
+	{ name: 'Linesheet', value: 'linesheet', properties: linesheet.description },
+	{ name: 'Order', value: 'order', properties: order.description },
+	{ name: 'Style', value: 'style', properties: style.description },
+]);
 
 export class Joor implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,7 +32,7 @@ export class Joor implements INodeType {
 		icon: { light: 'file:joor.svg', dark: 'file:joor.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Sync wholesale styles, linesheets, images, customers, inventory and approved orders with JOOR',
 		defaults: { name: 'JOOR' },
 		usableAsTool: true,
