@@ -611,8 +611,13 @@ function snapshot(s) {
 		tokensIssued: s.tokensIssued,
 	};
 }
-/** Control: {action: 'optout'|'optin'|'patch', email, fields?, date?} — the changes a person makes in the Emarsys UI. */
+/**
+ * Control: {action: 'optout'|'optin'|'patch', email, fields?, date?} — the changes a person makes in
+ * the Emarsys UI; {action: 'field', name, type?} creates a custom field there (shorttext by default),
+ * or returns the existing one of that name and type.
+ */
 function mutate(s, body) {
+	if (lc(body.action) === 'field') return uiField(s, body);
 	const c = emailIdx(s).get(lc(body.email)) || s.contacts.find((x) => String(x.id) === String(body.id));
 	if (!c) throw Object.assign(new Error('contact not found (give email or id)'), { status: 404 });
 	const when = body.date ? new Date(body.date).toISOString() : iso();
@@ -625,6 +630,20 @@ function mutate(s, body) {
 	applyValues(s, c, values, when);
 	c.modified = when;
 	return contactOut(s, c);
+}
+
+/** A custom field made in the Emarsys UI (Admin → Field editor): any of the API's custom types. */
+function uiField(s, body) {
+	const name = String(body.name || '').trim();
+	const type = body.type || 'shorttext';
+	if (!name) throw Object.assign(new Error('field name is required'), { status: 400 });
+	if (!CUSTOM_TYPES.includes(type)) throw Object.assign(new Error(`type must be one of ${CUSTOM_TYPES.join(', ')}`), { status: 400 });
+	const existing = s.fields.find((f) => lc(f.name) === lc(name));
+	if (existing && existing.application_type !== type) throw Object.assign(new Error(`field "${name}" exists with type ${existing.application_type}`), { status: 409 });
+	if (existing) return existing;
+	const f = { id: s.nextFieldId++, name, application_type: type, string_id: lc(name).replace(/[^a-z0-9]+/g, '_') };
+	s.fields.push(f);
+	return f;
 }
 
 // ---------- seed ----------
