@@ -64,6 +64,32 @@ function codexOf(file: string): { node?: string; categories?: string[]; alias?: 
 }
 const CODEX_CATEGORIES = ['Data & Storage', 'Finance & Accounting', 'Marketing & Content', 'Productivity', 'Miscellaneous', 'Sales', 'Development', 'Analytics', 'Communication', 'Utility'];
 
+/**
+ * Every node's header as workflows and the editor know it: name, display name, icon base, group,
+ * credential, kind, and an action node's default resource. The node files keep these fields
+ * literal, where n8n's lint reads them (docs/architecture.md, "Node description"); this table pins
+ * what they build, so refactoring a node cannot change its identity unnoticed.
+ */
+type Kind = 'action' | 'polling' | 'webhook';
+const HEADERS: Array<[string, string, string, string, string, Kind, string?]> = [
+	['cin7Core', 'Cin7 Core', 'cin7Core', 'transform', 'cin7CoreApi', 'action', 'product'],
+	['cin7CoreTrigger', 'Cin7 Core Trigger', 'cin7Core', 'trigger', 'cin7CoreApi', 'polling'],
+	['cin7CoreWebhookTrigger', 'Cin7 Core Webhook Trigger', 'cin7Core', 'trigger', 'cin7CoreApi', 'webhook'],
+	['cin7Omni', 'Cin7 Omni', 'cin7Omni', 'transform', 'cin7OmniApi', 'action', 'contact'],
+	['cin7OmniTrigger', 'Cin7 Omni Trigger', 'cin7Omni', 'trigger', 'cin7OmniApi', 'polling'],
+	['dotdigital', 'Dotdigital', 'dotdigital', 'output', 'dotdigitalApi', 'action', 'contact'],
+	['dotdigitalTrigger', 'Dotdigital Trigger', 'dotdigital', 'trigger', 'dotdigitalApi', 'polling'],
+	['emarsys', 'Emarsys', 'emarsys', 'output', 'emarsysApi', 'action', 'contact'],
+	['emarsysTrigger', 'Emarsys Trigger', 'emarsys', 'trigger', 'emarsysApi', 'polling'],
+	['orderDesk', 'Order Desk', 'orderDesk', 'transform', 'orderDeskApi', 'action', 'order'],
+	['orderDeskTrigger', 'Order Desk Trigger', 'orderDesk', 'trigger', 'orderDeskApi', 'polling'],
+	['sparkLayer', 'SparkLayer', 'sparkLayer', 'output', 'sparkLayerApi', 'action', 'priceList'],
+	['shopifyB2b', 'Shopify B2B', 'shopifyB2b', 'output', 'shopifyB2bApi', 'action', 'customer'],
+	['shopifyB2bTrigger', 'Shopify B2B Trigger', 'shopifyB2b', 'trigger', 'shopifyB2bApi', 'polling'],
+	['joor', 'JOOR', 'joor', 'output', 'joorApi', 'action', 'order'],
+	['joorTrigger', 'JOOR Trigger', 'joor', 'trigger', 'joorApi', 'polling'],
+];
+
 function selectorFor(props: INodeProperties[], resource: string): INodeProperties | undefined {
 	return props.find(
 		(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
@@ -103,6 +129,17 @@ describe('every registered node follows the one shape', () => {
 		it('has a resource selector that cannot vary per item', () => {
 			expect(resourceProp).toBeDefined();
 			expect(resourceProp.noDataExpression).toBe(true);
+		});
+
+		it('starts with the Resource selector listing its resources by name, then shows each field for one resource, resource by resource', () => {
+			expect(props[0]).toBe(resourceProp);
+			const names = optionsOf(resourceProp).map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			const owners = props.slice(1).map((p) => ({ field: p.displayName, resource: (p.displayOptions?.show?.resource ?? []) as string[] }));
+			expect(owners.filter((o) => o.resource.length !== 1 || !resources.includes(o.resource[0]))).toEqual([]);
+			// A resource's fields in one run: the editor shows them in this order.
+			const runs = owners.map((o) => o.resource[0]).filter((r, i, all) => i === 0 || all[i - 1] !== r);
+			expect(runs).toEqual([...new Set(runs)]);
 		});
 
 		it('routes exactly the resources and operations the editor offers', () => {
@@ -217,6 +254,52 @@ describe('every registered node follows the one shape', () => {
 			const shown = events.map((e) => ({ event: e.value, subtitle: subtitleOf(node, { event: e.value }) }));
 			expect(shown).toEqual(events.map((e) => ({ event: e.value, subtitle: e.name })));
 		});
+	});
+
+	describe.each(HEADERS)('%s header', (name, displayName, icon, group, credential, kind, defaultResource) => {
+		it('keeps the identity, connections and credential users\' workflows rely on', () => {
+			const { node } = nodes.find((n) => n.node.description.name === name) as Registered;
+			const d = node.description;
+			const resource = d.properties.find((p) => p.name === 'resource');
+			expect({
+				displayName: d.displayName,
+				icon: d.icon,
+				group: d.group,
+				version: d.version,
+				defaults: d.defaults,
+				usableAsTool: d.usableAsTool,
+				inputs: d.inputs,
+				outputs: d.outputs,
+				credentials: d.credentials,
+				polling: d.polling,
+				webhooks: d.webhooks,
+				runs: { execute: typeof node.execute, poll: typeof node.poll, webhook: typeof node.webhook },
+				defaultResource: resource?.default,
+			}).toEqual({
+				displayName,
+				icon: { light: `file:${icon}.svg`, dark: `file:${icon}.dark.svg` },
+				group: [group],
+				version: 1,
+				defaults: { name: displayName },
+				usableAsTool: kind === 'action' ? true : undefined,
+				inputs: kind === 'action' ? ['main'] : [],
+				outputs: ['main'],
+				credentials: [{ name: credential, required: true }],
+				polling: kind === 'polling' ? true : undefined,
+				webhooks: kind === 'webhook' ? [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }] : undefined,
+				runs: {
+					execute: kind === 'action' ? 'function' : 'undefined',
+					poll: kind === 'polling' ? 'function' : 'undefined',
+					webhook: kind === 'webhook' ? 'function' : 'undefined',
+				},
+				defaultResource,
+			});
+			expect(d.description.length).toBeGreaterThan(20);
+		});
+	});
+
+	it('the header table covers every registered node', () => {
+		expect(HEADERS.map(([name]) => name).sort()).toEqual(nodes.map((n) => n.node.description.name).sort());
 	});
 
 	describe.each(nodes.map((n) => [n.node.description.name, n] as const))('%s codex', (_name, { file, node }) => {
