@@ -34,7 +34,8 @@ export function jobWaitProperties(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 5,
-			description: 'Seconds between job status calls (1 credit each)',
+			description:
+				'Seconds between job status calls (1 credit each) while a job runs; the pause grows by half after each call, up to a minute, and later jobs of the same run are first checked when the earlier ones\' pace says they are done',
 			displayOptions: { show: { waitForCompletion: [true] } },
 		},
 		{
@@ -79,23 +80,74 @@ export function jobIdOf(body: IDataObject): string | undefined {
 	return id === undefined || id === null || id === '' ? undefined : String(id);
 }
 
+/**
+ * JOOR documents no job duration, so the waits adapt (docs/architecture.md, "Batch writes"):
+ * - the first job of an execution is first read after the short first pause, then after pauses
+ *   that grow by half each time (the configured interval, 1.5×, 2.25×, … up to a minute), so a
+ *   long job is not read every few seconds;
+ * - each finished job teaches the execution its pace (milliseconds per record, per endpoint), and
+ *   the next job's first status call waits for its size at that pace, so in a run of many jobs
+ *   most are read once: the one status call per job that returns its per-record results.
+ * The pace only times the calls; a job is never taken as finished without its status saying so.
+ */
+export const JOB_BACKOFF = { firstPauseMs: 2_000, factor: 1.5, maxPauseMs: 60_000 };
+
+/** Milliseconds per record each execution's jobs took, per endpoint (keyed by the node's context). */
+const paces = new WeakMap<object, Map<string, number>>();
+
+/** The learned pace of this execution's jobs on `path`, if one has finished. */
+export function jobPace(ctx: object, path: string): number | undefined {
+	return paces.get(ctx)?.get(path);
+}
+
 /** Asks for a job's status until it stops running or the wait runs out. */
-export async function waitForJob(this: RequestContext, path: string, jobId: string, wait: JobWait): Promise<IDataObject> {
-	const deadline = clock.now() + wait.maxWaitMinutes * 60_000;
-	let pause = Math.min(2_000, wait.intervalSeconds * 1000);
-	for (;;) {
+export async function waitForJob(
+	this: RequestContext,
+	path: string,
+	jobId: string,
+	wait: JobWait,
+	job: { records?: number; submittedAt?: number } = {},
+): Promise<IDataObject> {
+	const submittedAt = job.submittedAt ?? clock.now();
+	const records = Math.max(0, job.records ?? 0);
+	const deadline = submittedAt + wait.maxWaitMinutes * 60_000;
+	const interval = wait.intervalSeconds * 1000;
+	const firstPause = Math.min(JOB_BACKOFF.firstPauseMs, interval);
+	const pace = jobPace(this, path);
+	let pause = pace !== undefined && records > 0 ? Math.max(firstPause, Math.ceil(pace * records)) : firstPause;
+	pause = Math.min(pause, Math.max(0, deadline - clock.now()));
+	let next = interval;
+	for (let call = 1; ; call++) {
 		await jobWaits.sleep(pause);
-		const job = jobOf(await joorRequest.call(this, 'GET', `${path}/${seg(jobId)}`));
-		if (!isRunning(job.status)) return job;
-		pause = wait.intervalSeconds * 1000;
-		if (clock.now() + pause > deadline) {
+		const status = jobOf(await joorRequest.call(this, 'GET', `${path}/${seg(jobId)}`));
+		if (!isRunning(status.status)) {
+			learnPace(this, path, records, clock.now() - submittedAt, call === 1);
+			return status;
+		}
+		const left = deadline - clock.now();
+		if (left <= 0) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`JOOR bulk job ${jobId} was still "${String(job.status)}" after ${wait.maxWaitMinutes} minute(s)`,
+				`JOOR bulk job ${jobId} was still "${String(status.status)}" after ${wait.maxWaitMinutes} minute(s)`,
 				{ description: 'The job keeps running at JOOR. Raise "Max Wait (Minutes)" or check the job before running again.' },
 			);
 		}
+		pause = Math.min(next, left);
+		next = Math.min(next * JOB_BACKOFF.factor, Math.max(JOB_BACKOFF.maxPauseMs, interval));
 	}
+}
+
+/**
+ * Records how long a finished job took per record. The time measured is an upper bound (the job
+ * ended at some point before the call that saw it finished), so a pace that already let a job be
+ * read once is kept, and one that proved too short is replaced by the longer measurement.
+ */
+function learnPace(ctx: object, path: string, records: number, elapsedMs: number, readOnce: boolean) {
+	if (records <= 0 || elapsedMs <= 0) return;
+	let byPath = paces.get(ctx);
+	if (!byPath) paces.set(ctx, (byPath = new Map()));
+	if (byPath.has(path) && readOnce) return;
+	byPath.set(path, elapsedMs / records);
 }
 
 /**
@@ -111,12 +163,13 @@ export async function runBulkJob<R extends IDataObject>(
 	// Bulk styles and connections are upserts by key: sending a job twice writes the same values, so
 	// a dropped connection or gateway error may resend it instead of losing the batch.
 	const submitted = await joorRequest.call(ctx, 'POST', opts.path, undefined, opts.body, { idempotent: true });
+	const submittedAt = clock.now();
 	const jobId = jobIdOf(submitted);
 	if (!opts.wait.waitForCompletion || !jobId) {
 		const status = jobId ? 'queued' : 'accepted';
 		return batch.map((r) => ({ ok: true, json: { [opts.keyField]: r.key, jobId: jobId ?? null, status } }));
 	}
-	const job = await waitForJob.call(ctx, opts.path, jobId, opts.wait);
+	const job = await waitForJob.call(ctx, opts.path, jobId, opts.wait, { records: batch.length, submittedAt });
 	const results = Array.isArray(job.results) ? (job.results as IDataObject[]) : [];
 	const byKey = new Map(results.map((row) => [String(row[opts.keyField] ?? ''), row]));
 	const jobFailed = String(job.status ?? '').toLowerCase() === 'failed';

@@ -1,7 +1,7 @@
 import { expectPaired } from '../helpers/systemFixture';
 import { joor, v2 } from './fixture';
 
-joor.useTestEnv();
+const { clock } = joor.useTestEnv();
 
 const upsert = (code: string, extra: object = {}) => ({
 	resource: 'customer',
@@ -106,10 +106,40 @@ describe('JOOR customer', () => {
 		expect(plain.json[0]).toMatchObject({ customer_code: 'C3', status: 'success' });
 	});
 
-	it('stops waiting after Max Wait and says the job keeps running', async () => {
+	it('stops waiting after Max Wait and says the job keeps running, its status calls ever further apart', async () => {
 		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'K3' }));
-		joor.api().get('/v2/bulk-connection/K3').times(12).reply(200, v2({ job: { id: 'K3', status: 'queued' } }));
+		joor.api().get('/v2/bulk-connection/K3').times(6).reply(200, v2({ job: { id: 'K3', status: 'queued' } }));
 		await expect(joor.run(upsert('C1', { maxWaitMinutes: 1 }))).rejects.toThrow(/JOOR bulk job K3 was still "queued" after 1 minute/);
+		// 2 s, the 5 s interval, then half as long again each time, and the last pause ends at the deadline
+		expect(clock().sleeps).toEqual([2000, 5000, 7500, 11250, 16875, 17375]);
+	});
+
+	it('reads later jobs of one run once, at the pace the first one took', async () => {
+		// 1,000 customers = two jobs of 500: the first is read at 2 s (queued) and 7 s (done), so
+		// 500 records take at most 7 s; the second job is first read 7 s after it was sent, and is done
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'P1' }));
+		joor.api().get('/v2/bulk-connection/P1').reply(200, v2({ job: { id: 'P1', status: 'processing' } }));
+		joor.api().get('/v2/bulk-connection/P1').reply(200, v2({ job: { id: 'P1', status: 'completed' } }));
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'P2' }));
+		joor.api().get('/v2/bulk-connection/P2').reply(200, v2({ job: { id: 'P2', status: 'completed' } }));
+		const codes = Array.from({ length: 1000 }, (_, k) => `C${k + 1}`);
+		const { json } = await joor.run(codes.map((c) => upsert(c)), { items: joor.items(codes.length) });
+		expect(json.map((j) => j.jobId)).toEqual([...Array(500).fill('P1'), ...Array(500).fill('P2')]);
+		expect(json.every((j) => j.status === 'success')).toBe(true);
+		expect(clock().sleeps).toEqual([2000, 5000, 7000]);
+	});
+
+	it('still waits for a job that runs longer than the learned pace, and never takes it as done early', async () => {
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'Q1' }));
+		joor.api().get('/v2/bulk-connection/Q1').reply(200, v2({ job: { id: 'Q1', status: 'completed' } }));
+		joor.api().post('/v2/bulk-connection').reply(202, v2({}, { job_id: 'Q2' }));
+		joor.api().get('/v2/bulk-connection/Q2').times(2).reply(200, v2({ job: { id: 'Q2', status: 'processing' } }));
+		joor.api().get('/v2/bulk-connection/Q2').reply(200, v2({ job: { id: 'Q2', status: 'completed', results: [] } }));
+		const codes = Array.from({ length: 1000 }, (_, k) => `D${k + 1}`);
+		const { json } = await joor.run(codes.map((c) => upsert(c)), { items: joor.items(codes.length) });
+		expect(json.map((j) => j.jobId)).toEqual([...Array(500).fill('Q1'), ...Array(500).fill('Q2')]);
+		// Q1 done at its first read (2 s); Q2 read at that pace (2 s), then after 5 s and 7.5 s
+		expect(clock().sleeps).toEqual([2000, 2000, 5000, 7500]);
 	});
 
 	it('gets a job status', async () => {
