@@ -141,9 +141,17 @@ function adjust(core, productId, location, dOnHand, dAllocated) {
 	rows[0].Allocated += dAllocated; rows[0].Available -= dAllocated;
 	for (const r of rows) r.StockOnHand = round2(r.OnHand * (r._cost || 1));
 }
+// Lines that draw on the sale's location: a Service product keeps no stock in Cin7 Core, and a
+// drop-ship line (the line's DropShip, or a product set to Always Drop Ship) ships from the supplier,
+// so neither is allocated, backordered or shipped out of stock.
+function drawsStock(core, l) {
+	const p = core.productById.get(l.ProductID);
+	if (!p || ci(p.Type, 'Service')) return false;
+	return !(l.DropShip || ci(p.DropShipMode, 'Always Drop Ship'));
+}
 function allocate(core, s) {
 	const need = new Map();
-	for (const l of s.Order.Lines) need.set(l.ProductID, (need.get(l.ProductID) || 0) + l.Quantity);
+	for (const l of s.Order.Lines.filter((x) => drawsStock(core, x))) need.set(l.ProductID, (need.get(l.ProductID) || 0) + l.Quantity);
 	for (const [pid, qty] of need) {
 		const avail = stockRows(core, pid, s.Location).reduce((a, r) => a + r.Available, 0);
 		if (avail < qty) { s._backordered = true; s.Order.Status = 'AUTHORISED'; return; }
@@ -157,7 +165,7 @@ function release(core, s) {
 	s._allocated = null;
 }
 function shipStock(core, s, sign) {
-	for (const l of s.Order.Lines) adjust(core, l.ProductID, s.Location, -sign * l.Quantity, 0);
+	for (const l of s.Order.Lines.filter((x) => drawsStock(core, x))) adjust(core, l.ProductID, s.Location, -sign * l.Quantity, 0);
 	if (sign > 0) release(core, s);
 }
 
