@@ -45,11 +45,18 @@ async function assertRun(ctx: CheckContext, run: Json) {
 	expect(orphans.filter((e) => e.endsWith('@example-emarsys.test')).length).toBeGreaterThanOrEqual(3);
 	expect(report.catalog).toEqual({ checked: false, reason: 'feed_url is not set in Health settings' });
 	const t = thresholds(ctx.workflow);
-	const alerts = (missing.length > Number(t.max_missing_customers) ? 1 : 0) + (orphans.length > Number(t.max_orphaned_contacts) ? 1 : 0);
+	// no n8n account credential: n8n's API lists nothing, which the report names as the cause
+	const reason = "n8n's API listed no active workflow: select the n8n account credential (an n8n API key) in n8n workflows and Last successful run";
+	expect(t.flow_name_contains).toBe('Emarsys');
+	expect(report.flows).toEqual({ checked: false, reason });
+	expect(nodeOutput(run.runData, 'Last successful run')).toEqual([]);
+	const alerts = (missing.length > Number(t.max_missing_customers) ? 1 : 0) + (orphans.length > Number(t.max_orphaned_contacts) ? 1 : 0) + 1;
 	expect(report.alerts).toHaveLength(alerts);
+	expect(report.alerts).toContain(`last successful runs unknown: ${reason}`);
 	expect(report.healthy).toBe(alerts === 0);
 	expect(nodeOutput(run.runData, alerts ? 'Alert' : 'Healthy')).toHaveLength(1);
 	expect(report.summary).toContain(`${missing.length} missing in Emarsys, ${orphans.length} orphaned in Emarsys`);
+	expect(report.summary).toContain(`; last successful runs not checked (${reason})`);
 }
 
 export const check: TemplateCheck = {
