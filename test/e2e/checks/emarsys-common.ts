@@ -99,3 +99,17 @@ export async function emarsysState(sandbox: Sandbox): Promise<Json> {
 export function byEmail(em: Json): Map<string, Json> {
 	return new Map((em.contacts as Json[]).filter((c) => c.email).map((c) => [lc(c.email), c]));
 }
+
+/**
+ * Sets the scene in Emarsys through its own API (`PUT /contact/?create_if_not_exists=1`, keyed by
+ * email): contacts with their opt-in (field 31: "1" true, "2" false). Fails on any per-record error.
+ */
+export async function emarsysUpsert(sandbox: Sandbox, contacts: Array<{ email: string; optIn: '1' | '2' }>): Promise<void> {
+	const r = await vendorFetch(`${systemBaseUrl(sandbox, 'emarsys')}/contact/?create_if_not_exists=1`, {
+		method: 'PUT',
+		headers: { ...authHeaders('emarsys'), 'Content-Type': 'application/json' },
+		body: JSON.stringify({ key_id: '3', contacts: contacts.map((c) => ({ 3: c.email, 31: c.optIn })) }),
+	});
+	const body = (await r.json()) as Json;
+	if (r.status !== 200 || body.replyCode !== 0 || body.data?.errors) throw new Error(`PUT /contact in the Emarsys sandbox: ${r.status} ${JSON.stringify(body)}`);
+}
