@@ -8,7 +8,7 @@
  * ships the open one between the runs.
  */
 import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
-import { content, folderId, orderById, ordersIn, setLiterals } from './order-desk-common';
+import { expectShipmentsFirstRun, expectShipmentsSecondRun, orderById, ordersIn, setLiterals, type ShipmentScene } from './order-desk-common';
 import type { TemplateCheck } from './types';
 import { vendorFetch } from '../harness/vendorFetch';
 
@@ -41,8 +41,6 @@ async function ship(sandbox: Sandbox, saleId: string, parcels: Array<[string, st
 	});
 }
 
-const shipmentsOf = (o: Json) => (o.order_shipments as Json[]).map((x) => ({ tracking_number: x.tracking_number, carrier_code: x.carrier_code, tracking_url: x.tracking_url }));
-
 export const check: TemplateCheck = {
 	async prepare(ctx) {
 		const settings = setLiterals(ctx.workflow, 'Integration settings');
@@ -74,32 +72,25 @@ export const check: TemplateCheck = {
 		expect(run.error).toBeNull();
 		const od = await ctx.sandbox.getState('orderdesk');
 		const state = await ctx.sandbox.getState('cin7core');
-		const s = ctx.memo.settings as Record<string, string>;
-		const ids = ctx.memo.ids as Record<string, string>;
-		const before = ctx.memo.before as Map<string, Json>;
-		const byId = orderById(od);
+		const scene = ctx.memo as ShipmentScene;
 		const sale = (id: string) => (state.sales as Json[]).find((x) => x.ID === id)!;
-		for (const role of ['a', 'b']) {
-			const o = byId.get(ids[role])!;
-			expect({ role, folder: o.folder_id }).toEqual({ role, folder: folderId(od, s.afterShipmentFolder) });
-			// Cin7 Core's own tracking URL for each box, read from the sale
-			const lines = (sale(ids[`${role}Sale`]).Fulfilments as Json[]).flatMap((f) => (f.Ship?.Lines ?? []) as Json[]);
-			const url = (tracking: string) => lines.find((l) => l.TrackingNumber === tracking)?.TrackingURL ?? '';
-			expect(shipmentsOf(o)).toEqual(PARCELS[role].map(([carrier, tracking]) => ({ tracking_number: tracking, carrier_code: carrier, tracking_url: url(tracking) })));
-			const orderNumber = sale(ids[`${role}Sale`]).Order.SaleOrderNumber;
-			expect(o.order_notes.slice(-PARCELS[role].length).map((n: Json) => n.content)).toEqual(PARCELS[role].map(([carrier, tracking]) => `Shipped in Cin7 Core (sale ${orderNumber}): ${carrier} ${tracking}`));
-		}
-		const c = byId.get(ids.c)!;
-		expect(c.folder_id).toBe(folderId(od, s.cancelledFolder));
-		expect(c.order_shipments).toEqual([]);
-		expect(c.order_notes.at(-1).content).toBe(`Cancelled in Cin7 Core (sale ${sale(ids.cSale).Order.SaleOrderNumber} voided)`);
-		for (const role of ['d', 'e']) {
-			const o = byId.get(ids[role])!;
-			const was = before.get(ids[role])!;
-			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: 0, notes: was.order_notes.length });
-		}
-		for (const role of ['a', 'b', 'c', 'd', 'e']) expect({ role, content: content(byId.get(ids[role])!) }).toEqual({ role, content: content(before.get(ids[role])!) });
-		ctx.memo.afterFirst = byId;
+		const shipped = Object.fromEntries(
+			['a', 'b'].map((role) => {
+				// Cin7 Core's own tracking URL for each box, read from the sale
+				const lines = (sale(scene.ids[`${role}Sale`]).Fulfilments as Json[]).flatMap((f) => (f.Ship?.Lines ?? []) as Json[]);
+				const url = (tracking: string) => lines.find((l) => l.TrackingNumber === tracking)?.TrackingURL ?? '';
+				const orderNumber = sale(scene.ids[`${role}Sale`]).Order.SaleOrderNumber;
+				return [
+					role,
+					{
+						shipments: PARCELS[role].map(([carrier, tracking]) => ({ tracking_number: tracking, carrier_code: carrier, tracking_url: url(tracking) })),
+						notes: PARCELS[role].map(([carrier, tracking]) => `Shipped in Cin7 Core (sale ${orderNumber}): ${carrier} ${tracking}`),
+					},
+				];
+			}),
+		);
+		const cancelled = `Cancelled in Cin7 Core (sale ${sale(scene.ids.cSale).Order.SaleOrderNumber} voided)`;
+		ctx.memo.afterFirst = expectShipmentsFirstRun(od, scene, shipped, ['tracking_number', 'carrier_code', 'tracking_url'], cancelled);
 	},
 
 	async betweenRuns(ctx) {
@@ -110,17 +101,6 @@ export const check: TemplateCheck = {
 	async afterSecondRun(ctx, run) {
 		expect(run.error).toBeNull();
 		const od = await ctx.sandbox.getState('orderdesk');
-		const s = ctx.memo.settings as Record<string, string>;
-		const ids = ctx.memo.ids as Record<string, string>;
-		const first = ctx.memo.afterFirst as Map<string, Json>;
-		const byId = orderById(od);
-		const d = byId.get(ids.d)!;
-		expect(d.folder_id).toBe(folderId(od, s.afterShipmentFolder));
-		expect(shipmentsOf(d).map((x) => [x.tracking_number, x.carrier_code])).toEqual(PARCELS.d.map(([carrier, tracking]) => [tracking, carrier]));
-		for (const role of ['a', 'b', 'c', 'e']) {
-			const o = byId.get(ids[role])!;
-			const was = first.get(ids[role])!;
-			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: was.order_shipments.length, notes: was.order_notes.length });
-		}
+		expectShipmentsSecondRun(od, ctx.memo as ShipmentScene, ctx.memo.afterFirst as Map<string, Json>, PARCELS.d.map(([carrier, tracking]) => [tracking, carrier]));
 	},
 };

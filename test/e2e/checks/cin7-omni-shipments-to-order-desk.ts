@@ -8,7 +8,7 @@
  * between the runs.
  */
 import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
-import { content, folderId, lc, orderById, ordersIn, setLiterals } from './order-desk-common';
+import { expectShipmentsFirstRun, expectShipmentsSecondRun, lc, orderById, ordersIn, setLiterals, type ShipmentScene } from './order-desk-common';
 import type { TemplateCheck } from './types';
 import { vendorFetch } from '../harness/vendorFetch';
 
@@ -68,30 +68,22 @@ export const check: TemplateCheck = {
 	async afterFirstRun(ctx, run) {
 		expect(run.error).toBeNull();
 		const od = await ctx.sandbox.getState('orderdesk');
-		const s = ctx.memo.settings as Record<string, string>;
-		const ids = ctx.memo.ids as Record<string, string>;
-		const before = ctx.memo.before as Map<string, Json>;
-		const byId = orderById(od);
-		for (const role of ['a', 'b']) {
-			const o = byId.get(ids[role])!;
-			const c = CARRIERS[role];
-			expect({ role, folder: o.folder_id }).toEqual({ role, folder: folderId(od, s.afterShipmentFolder) });
-			expect(o.order_shipments.map((x: Json) => ({ tracking_number: x.tracking_number, carrier_code: x.carrier_code, shipment_method: x.shipment_method, tracking_url: x.tracking_url }))).toEqual([
-				{ tracking_number: c.tracking, carrier_code: c.carrier, shipment_method: c.freight, tracking_url: TRACKING_URL[c.carrier] + encodeURIComponent(c.tracking) },
-			]);
-			expect(o.order_notes.at(-1).content).toBe(`Shipped in Cin7 Omni (sales order ${s.referencePrefix}${ids[role]}): ${c.carrier} ${c.tracking}`);
-		}
-		const c = byId.get(ids.c)!;
-		expect(c.folder_id).toBe(folderId(od, s.cancelledFolder));
-		expect(c.order_shipments).toEqual([]);
-		expect(c.order_notes.at(-1).content).toBe(`Cancelled in Cin7 Omni (sales order ${s.referencePrefix}${ids.c} voided)`);
-		for (const role of ['d', 'e']) {
-			const o = byId.get(ids[role])!;
-			const was = before.get(ids[role])!;
-			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: 0, notes: was.order_notes.length });
-		}
-		for (const id of Object.values(ids).filter((x) => byId.has(x))) expect({ id, content: content(byId.get(id)!) }).toEqual({ id, content: content(before.get(id)!) });
-		ctx.memo.afterFirst = byId;
+		const scene = ctx.memo as ShipmentScene;
+		const s = scene.settings;
+		const shipped = Object.fromEntries(
+			['a', 'b'].map((role) => {
+				const c = CARRIERS[role];
+				return [
+					role,
+					{
+						shipments: [{ tracking_number: c.tracking, carrier_code: c.carrier, shipment_method: c.freight, tracking_url: TRACKING_URL[c.carrier] + encodeURIComponent(c.tracking) }],
+						notes: [`Shipped in Cin7 Omni (sales order ${s.referencePrefix}${scene.ids[role]}): ${c.carrier} ${c.tracking}`],
+					},
+				];
+			}),
+		);
+		const cancelled = `Cancelled in Cin7 Omni (sales order ${s.referencePrefix}${scene.ids.c} voided)`;
+		ctx.memo.afterFirst = expectShipmentsFirstRun(od, scene, shipped, ['tracking_number', 'carrier_code', 'shipment_method', 'tracking_url'], cancelled);
 	},
 
 	async betweenRuns(ctx) {
@@ -102,19 +94,7 @@ export const check: TemplateCheck = {
 	async afterSecondRun(ctx, run) {
 		expect(run.error).toBeNull();
 		const od = await ctx.sandbox.getState('orderdesk');
-		const s = ctx.memo.settings as Record<string, string>;
-		const ids = ctx.memo.ids as Record<string, string>;
-		const first = ctx.memo.afterFirst as Map<string, Json>;
-		const byId = orderById(od);
-		const d = byId.get(ids.d)!;
-		expect(d.folder_id).toBe(folderId(od, s.afterShipmentFolder));
-		expect(d.order_shipments.map((x: Json) => [x.tracking_number, x.carrier_code])).toEqual([[CARRIERS.d.tracking, CARRIERS.d.carrier]]);
-		// the others: nothing repeated
-		for (const role of ['a', 'b', 'c', 'e']) {
-			const o = byId.get(ids[role])!;
-			const was = first.get(ids[role])!;
-			expect({ role, folder: o.folder_id, shipments: o.order_shipments.length, notes: o.order_notes.length }).toEqual({ role, folder: was.folder_id, shipments: was.order_shipments.length, notes: was.order_notes.length });
-		}
+		const d = expectShipmentsSecondRun(od, ctx.memo as ShipmentScene, ctx.memo.afterFirst as Map<string, Json>, [[CARRIERS.d.tracking, CARRIERS.d.carrier]]);
 		expect(lc(d.order_notes.at(-1).content)).toContain(lc(CARRIERS.d.tracking));
 	},
 };
