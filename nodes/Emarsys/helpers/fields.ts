@@ -108,20 +108,21 @@ export function requireFieldId(
 }
 
 /**
- * Parameter values of every item, for the lookups a batch needs before it builds records (a bad
- * value is reported by the builder later, per item).
+ * The distinct parameter values of every item, for the lookups a batch needs before it builds
+ * records (a bad value is reported by the builder later, per item). Distinct, so what is kept is
+ * bounded by the field names in use, not by the number of items.
  */
 export function valuesOfAllItems(ctx: IExecuteFunctions, read: (itemIndex: number) => unknown[]): unknown[] {
-	const out: unknown[] = [];
+	const out = new Set<unknown>();
 	const count = ctx.getInputData().length;
 	for (let i = 0; i < count; i++) {
 		try {
-			out.push(...read(i));
+			for (const value of read(i)) out.add(value);
 		} catch {
 			// reported by the builder for this item
 		}
 	}
-	return out;
+	return [...out];
 }
 
 /** Emarsys's opt-in field 31: 1 = true, 2 = false. */

@@ -75,6 +75,49 @@ describe('Emarsys contact upsert', () => {
 		expect(out).toHaveLength(n);
 	});
 
+	it('works a page of 1,000 contacts at a time: pages fill past bad and repeated items, a key repeated pages later is sent once', async () => {
+		const sent: string[][] = [];
+		em.api()
+			.put('/api/v2/contact/')
+			.query(true)
+			.times(2)
+			.reply(200, (_u, body) => {
+				const emails = ((body as IDataObject).contacts as IDataObject[]).map((c) => String(c['3']));
+				sent.push(emails);
+				return ok({ ids: emails.map((_e, k) => 500_000 + sent.length * 10_000 + k) });
+			});
+		// 2,002 items: item 2 has a bad email, item 1,500 repeats item 7's key: 2,000 distinct contacts.
+		const n = 2002;
+		const key = (i: number) => (i === 2 ? 'not-an-email' : i === 1500 ? 'c7@example.com' : `c${i}@example.com`);
+		const { out } = await em.run(
+			Array.from({ length: n }, (_, i) => upsert(key(i))),
+			{ items: em.items(n), continueOnFail: true },
+		);
+		// Two calls, not three: the bad and the repeated item do not take a place in a page.
+		expect(sent.map((s) => s.length)).toEqual([1000, 1000]);
+		const all = sent.flat();
+		expect(new Set(all).size).toBe(all.length);
+		expect(all).not.toContain('not-an-email');
+		expect(sent[0][0]).toBe('c0@example.com');
+		expect(sent[1][999]).toBe('c2001@example.com');
+		expectPaired(out, Array.from({ length: n }, (_, i) => i));
+		expect(out[2].json.error).toMatch(/^Item 2: Key Value is not a valid email address/);
+		// Item 7 is the 7th contact of the first call (item 2 took no place): the id at position 6.
+		expect(out[7].json.id).toBe(510_006);
+		expect(out[1500].json).toMatchObject({ key: 'c7@example.com', id: 510_006, duplicateOfItem: 7 });
+	});
+
+	it('without continue on fail, bad input on a later page stops the node before the first page is sent', async () => {
+		// No call is mocked: a page sent would fail on the network instead of naming item 1,500.
+		const n = 1501;
+		await expect(
+			em.run(
+				Array.from({ length: n }, (_, i) => upsert(i === 1500 ? 'not-an-email' : `c${i}@example.com`)),
+				{ items: em.items(n) },
+			),
+		).rejects.toThrow(/^Item 1500: Key Value is not a valid email address/);
+	});
+
 	it('names the item and the field for an unknown field name and a bad email, before anything is sent', async () => {
 		em.api().get('/api/v2/field').reply(200, ok(FIELDS));
 		await expect(em.run([upsert('a@example.com', { fieldsJson: { no_such_field: 1 } })])).rejects.toThrow(
