@@ -2,6 +2,7 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, toItems, withItemIndex, type ItemResult } from './items';
+import { runItemsInFlight } from './inFlight';
 
 /**
  * The one operation contract of this package (docs/architecture.md, "Operations"). An operation is
@@ -14,6 +15,12 @@ import { errorItem, toItems, withItemIndex, type ItemResult } from './items';
 export interface ItemOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
+	/**
+	 * Items on their way at once (default 1, one at a time), for a vendor whose transport paces a
+	 * burst (inFlight.ts); `lane` names the record an item writes, so items on one record never overlap.
+	 */
+	inFlight?: number;
+	lane?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }
 
 export interface BatchOperation {
@@ -97,6 +104,13 @@ export function createRouter<M extends ResourceMap>(resources: M) {
 			);
 		}
 		if (isBatch(op)) return emitOutcomes(this, await op.executeBatch.call(this));
+		if ((op.inFlight ?? 1) > 1) {
+			const lane = op.lane;
+			return emitOutcomes(this, await runItemsInFlight(this, async (i) => await op.execute.call(this, i), {
+				limit: op.inFlight as number,
+				lane: lane ? (i) => lane.call(this, i) : undefined,
+			}));
+		}
 		return await runItems(this, op);
 	};
 	// The map stays readable, so tests can check that every operation offered in the editor is routed.

@@ -21,11 +21,18 @@ export interface BucketLimits {
 	refillPerSecond: number;
 }
 
+/** A granted token: when, and its place among the store's grants. */
+export interface Grant {
+	at: number;
+	seq: number;
+}
+
 class Bucket {
 	private tokens: number;
 	private at: number;
-	/** Requests granted and not answered yet: the header of an answer does not count them. */
-	private inFlight = 0;
+	/** Requests granted and not answered yet, by grant order. */
+	private readonly inFlight = new Set<number>();
+	private granted = 0;
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(private limits: BucketLimits) {
@@ -52,16 +59,17 @@ class Bucket {
 		this.at = now;
 	}
 
-	/** Resolves, with the grant time, when a request may be sent; requests are granted in arrival order. */
-	take(): Promise<number> {
+	/** Resolves, with the grant, when a request may be sent; requests are granted in arrival order. */
+	take(): Promise<Grant> {
 		const turn = this.queue.then(async () => {
 			for (;;) {
 				const now = clock.now();
 				this.refill(now);
 				if (this.tokens >= this.needed()) {
 					this.tokens -= 1;
-					this.inFlight++;
-					return now;
+					const seq = ++this.granted;
+					this.inFlight.add(seq);
+					return { at: now, seq };
 				}
 				await clock.sleep(Math.ceil(((this.needed() - this.tokens) / this.rate()) * 1000));
 			}
@@ -74,21 +82,26 @@ class Bucket {
 	}
 
 	/**
-	 * An answer to a request granted at `grantedAt` arrived. `remaining` is what the store's bucket
-	 * held when Order Desk handled it, in whole tokens, some time between the grant and now. At most
-	 * that plus one (the cut fraction) plus the refill since the grant is left now, minus the
-	 * requests still on their way: when that is below the model, someone else spends the store's
-	 * tokens and the model follows. The header never raises the model, and a bound taken this
-	 * loosely never drags it down for the request's own latency (which would pace at one request
-	 * per latency + refill interval instead of one per refill interval).
+	 * An answer to `grant` arrived. `remaining` is what the store's bucket held when Order Desk
+	 * handled it, in whole tokens, some time between the grant and now. At most that plus one (the
+	 * cut fraction) plus the refill since the grant is left now, minus the requests granted after
+	 * it that are still on their way (they may not have reached Order Desk yet; those granted before
+	 * it reached it first and are in `remaining` already, so subtracting them too would pull the
+	 * model a few tokens under the store for every request in flight, and pace below the refill).
+	 * When that is below the model, someone else spends the store's tokens and the model follows.
+	 * The header never raises the model, and a bound taken this loosely never drags it down for the
+	 * request's own latency (which would pace at one request per latency + refill interval instead
+	 * of one per refill interval).
 	 */
-	answered(remaining: number | undefined, grantedAt: number) {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	answered(remaining: number | undefined, grant: Grant) {
+		this.inFlight.delete(grant.seq);
 		if (remaining === undefined) return;
 		const now = clock.now();
 		this.refill(now);
-		const refilledSince = (Math.max(0, now - grantedAt) / 1000) * this.limits.refillPerSecond;
-		const atMost = remaining + 1 + refilledSince - this.inFlight;
+		const refilledSince = (Math.max(0, now - grant.at) / 1000) * this.limits.refillPerSecond;
+		let grantedLater = 0;
+		for (const seq of this.inFlight) if (seq > grant.seq) grantedLater++;
+		const atMost = remaining + 1 + refilledSince - grantedLater;
 		this.tokens = Math.min(this.tokens, Math.max(0, atMost));
 	}
 }
@@ -106,14 +119,14 @@ function bucketOf(key: string, limits: BucketLimits): Bucket {
 	return bucket;
 }
 
-/** Waits for a token of the store's bucket; the grant time. Pair every call with `returnAnswer`. */
-export async function takeToken(key: string, limits: BucketLimits): Promise<number> {
+/** Waits for a token of the store's bucket; the grant. Pair every call with `returnAnswer`. */
+export async function takeToken(key: string, limits: BucketLimits): Promise<Grant> {
 	return await bucketOf(key, limits).take();
 }
 
-/** Reports an answer (or a failure, with `remaining` undefined) for a token granted at `grantedAt`. */
-export function returnAnswer(key: string, limits: BucketLimits, remaining: number | undefined, grantedAt: number): void {
-	bucketOf(key, limits).answered(remaining, grantedAt);
+/** Reports an answer (or a failure, with `remaining` undefined) for a granted token. */
+export function returnAnswer(key: string, limits: BucketLimits, remaining: number | undefined, grant: Grant): void {
+	bucketOf(key, limits).answered(remaining, grant);
 }
 
 /** Test hook: forget every store's bucket. */

@@ -37,7 +37,7 @@ export async function orderDeskResponse(
 	const credentials = await this.getCredentials(ORDER_DESK_CREDENTIAL);
 	const key = `Order Desk|${storeKey(credentials)}`;
 	const limits = bucketLimits(credentials);
-	const grantedAt = await takeToken(key, limits);
+	const grant = await takeToken(key, limits);
 	let remaining: number | undefined;
 	try {
 		const response = await vendorRequest.call<
@@ -48,7 +48,7 @@ export async function orderDeskResponse(
 		remaining = tokensRemaining(response.headers);
 		return response;
 	} finally {
-		returnAnswer(key, limits, remaining, grantedAt);
+		returnAnswer(key, limits, remaining, grant);
 	}
 }
 

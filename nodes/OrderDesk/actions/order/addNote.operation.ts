@@ -4,7 +4,7 @@ import { clock } from '../../../shared/clock';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { ItemResult } from '../../../shared/items';
 import { locatorValue, readId, requiredText } from '../../../shared/params';
-import { orderLocator } from '../../helpers/locators';
+import { orderLane, orderLocator, ORDERS_IN_FLIGHT } from '../../helpers/locators';
 import { mayHaveApplied, noteLanded } from '../../helpers/recover';
 import { orderDeskRequest, seg } from '../../transport';
 
@@ -28,6 +28,12 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
  * sent, so after a failure that may hide a written note the order is read, and the note sent again
  * only when it is not there (helpers/recover.ts).
  */
+/** A few items in flight, one at a time per order (helpers/locators.ts). */
+export const inFlight = ORDERS_IN_FLIGHT;
+export function lane(this: IExecuteFunctions, i: number): string {
+	return orderLane(this, i);
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const id = String(readId(this, i, 'Order', locatorValue(this, i, 'orderId')));
 	const note = requiredText(this, i, 'Note', this.getNodeParameter('note', i));

@@ -5,6 +5,7 @@ import { inputError, type ItemResult } from '../../../shared/items';
 import { compact, readJson } from '../../../shared/params';
 import { folderProperty, pairsProperty, readPairs } from '../../helpers/fields';
 import { resolveFolder } from '../../helpers/folders';
+import { ORDERS_IN_FLIGHT } from '../../helpers/locators';
 import { recordOf } from '../../helpers/orders';
 import { orderDeskList, orderDeskRequest } from '../../transport';
 
@@ -74,6 +75,16 @@ export function readOrderItems(ctx: IExecuteFunctions, i: number, value: unknown
 		}
 	});
 	return items;
+}
+
+/**
+ * A few items in flight (helpers/locators.ts). Items with one source ID share a lane: the second
+ * runs after the first and finds its order, so a repeated row never creates a second order.
+ */
+export const inFlight = ORDERS_IN_FLIGHT;
+export function lane(this: IExecuteFunctions, i: number): string | undefined {
+	const sourceId = String(this.getNodeParameter('sourceId', i, '') ?? '').trim();
+	return sourceId ? `source ${sourceId}` : undefined;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

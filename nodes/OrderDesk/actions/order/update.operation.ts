@@ -6,7 +6,7 @@ import { httpStatusOf } from '../../../shared/http';
 import { inputError, type ItemResult } from '../../../shared/items';
 import { locatorValue, readId, readJson } from '../../../shared/params';
 import { pairsProperty, readPairs } from '../../helpers/fields';
-import { orderLocator } from '../../helpers/locators';
+import { orderLane, orderLocator, ORDERS_IN_FLIGHT } from '../../helpers/locators';
 import { mergeOrder, recordOf } from '../../helpers/orders';
 import { orderDeskRequest, seg } from '../../transport';
 
@@ -38,6 +38,12 @@ const CONFLICT: unique symbol = Symbol('conflict');
  * Read, merge, write: Order Desk's PUT replaces the whole order, so the order is read first and
  * the changes merged into it (helpers/orders.ts). A 409 reads and merges again.
  */
+/** A few items in flight, one at a time per order (helpers/locators.ts). */
+export const inFlight = ORDERS_IN_FLIGHT;
+export function lane(this: IExecuteFunctions, i: number): string {
+	return orderLane(this, i);
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const id = readId(this, i, 'Order', locatorValue(this, i, 'orderId'));
 	const fields = readJson<IDataObject>(this, i, 'Update Fields (JSON)', this.getNodeParameter('updateFieldsJson', i, '{}'), 'object') ?? {};
