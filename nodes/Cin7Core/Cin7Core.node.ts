@@ -14,16 +14,16 @@ import * as webhook from './actions/webhook';
 import { searchCustomers, searchProducts, searchSales } from './methods/listSearch';
 import { getBins, getLocations, getPriceTiers, getTaxRules } from './methods/loadOptions';
 
-const { properties, subtitle } = resourceDescription('product', [
-	{ name: 'Customer', value: 'customer', properties: customer.description },
-	{ name: 'Location', value: 'location', properties: location.description },
-	{ name: 'Price Tier', value: 'priceTier', properties: priceTier.description },
-	{ name: 'Product', value: 'product', properties: product.description },
-	{ name: 'Product Family', value: 'productFamily', properties: productFamily.description },
-	{ name: 'Sale', value: 'sale', properties: sale.description },
-	{ name: 'Stock', value: 'stock', properties: stock.description },
-	{ name: 'Webhook', value: 'webhook', properties: webhook.description },
-]);
+const { properties, subtitle } = resourceDescription('product', {
+	customer,
+	location,
+	priceTier,
+	product,
+	productFamily,
+	sale,
+	stock,
+	webhook,
+});
 
 export class Cin7Core implements INodeType {
 	description: INodeTypeDescription = {

@@ -11,13 +11,7 @@ import * as stock from './actions/stock';
 import { searchContacts, searchProducts, searchSalesOrders } from './methods/listSearch';
 import { getBranches } from './methods/loadOptions';
 
-const { properties, subtitle } = resourceDescription('contact', [
-	{ name: 'Branch', value: 'branch', properties: branch.description },
-	{ name: 'Contact', value: 'contact', properties: contact.description },
-	{ name: 'Product', value: 'product', properties: product.description },
-	{ name: 'Sales Order', value: 'salesOrder', properties: salesOrder.description },
-	{ name: 'Stock', value: 'stock', properties: stock.description },
-]);
+const { properties, subtitle } = resourceDescription('contact', { branch, contact, product, salesOrder, stock });
 
 export class Cin7Omni implements INodeType {
 	description: INodeTypeDescription = {

@@ -16,13 +16,7 @@ import * as suppression from './actions/suppression';
 import { searchContacts, searchLists } from './methods/listSearch';
 import { getDataFields, getLists } from './methods/loadOptions';
 
-const { properties, subtitle } = resourceDescription('contact', [
-	{ name: 'Contact', value: 'contact', properties: contact.description },
-	{ name: 'List', value: 'list', properties: list.description },
-	{ name: 'Data Field', value: 'dataField', properties: dataField.description },
-	{ name: 'Insight Data', value: 'insightData', properties: insightData.description },
-	{ name: 'Suppression', value: 'suppression', properties: suppression.description },
-]);
+const { properties, subtitle } = resourceDescription('contact', { contact, list, dataField, insightData, suppression });
 
 export class Dotdigital implements INodeType {
 	description: INodeTypeDescription = {

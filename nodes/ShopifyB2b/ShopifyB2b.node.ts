@@ -14,12 +14,7 @@ import { router } from './actions/router';
 import * as tag from './actions/tag';
 import { searchCustomers } from './methods/listSearch';
 
-const { properties, subtitle } = resourceDescription('customer', [
-	{ name: 'Customer', value: 'customer', properties: customer.description },
-	{ name: 'Tag', value: 'tag', properties: tag.description },
-	{ name: 'Metafield', value: 'metafield', properties: metafield.description },
-	{ name: 'Order', value: 'order', properties: order.description },
-]);
+const { properties, subtitle } = resourceDescription('customer', { customer, tag, metafield, order });
 
 export class ShopifyB2b implements INodeType {
 	description: INodeTypeDescription = {

@@ -13,11 +13,7 @@ import * as priceList from './actions/priceList';
 import { router } from './actions/router';
 import { searchPriceLists } from './methods/listSearch';
 
-const { properties, subtitle } = resourceDescription('priceList', [
-	{ name: 'Price List', value: 'priceList', properties: priceList.description },
-	{ name: 'Customer Group', value: 'customerGroup', properties: customerGroup.description },
-	{ name: 'Customer Pricing', value: 'customerPricing', properties: customerPricing.description },
-]);
+const { properties, subtitle } = resourceDescription('priceList', { priceList, customerGroup, customerPricing });
 
 export class SparkLayer implements INodeType {
 	description: INodeTypeDescription = {

@@ -13,12 +13,8 @@ import { actionSubtitle } from './subtitle';
  * blind, or fails, when they come from a call.
  */
 
-/** One resource: its label in the Resource selector, its value, and its fields (Operation selector first). */
-export interface NodeResource {
-	name: string;
-	value: string;
-	properties: INodeProperties[];
-}
+/** A node's resources by value, in the order their fields are shown: each resource's `index.ts` module. */
+export type NodeResources = Record<string, { description: INodeProperties[] }>;
 
 export interface ResourceDescription {
 	/** The Resource selector, then every resource's fields in the order given. */
@@ -27,29 +23,40 @@ export interface ResourceDescription {
 	subtitle: string;
 }
 
+/** How a resource value reads in the selector: `priceTier` → "Price Tier". */
+export function resourceLabel(value: string): string {
+	const words = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
- * Builds an action node's properties and subtitle from its resources. The selector lists the
- * resources by name, as n8n's options rule wants (its lint cannot read an options list built here).
- * A default that is not a resource, or a resource named twice, is a programming error and throws
- * when the node module loads, so the conformance test catches it.
+ * Builds an action node's properties and subtitle from its resources. The selector names each
+ * resource by `resourceLabel` unless `labels` gives it another name (a vendor's acronym), and lists
+ * them by name, as n8n's options rule wants (its lint cannot read an options list built here).
+ * A default or a label for a resource the node does not have is a programming error: it throws when
+ * the node module loads, so the conformance test catches it.
  */
-export function resourceDescription(defaultResource: string, resources: NodeResource[]): ResourceDescription {
-	const values = resources.map((r) => r.value);
-	const repeated = values.filter((v, i) => values.indexOf(v) !== i);
-	if (repeated.length > 0) throw new Error(`Resource selector: the resource "${repeated[0]}" is listed twice`);
-	if (!values.includes(defaultResource)) {
-		throw new Error(`Resource selector: the default "${defaultResource}" is not one of ${values.join(', ')}`);
+export function resourceDescription(
+	defaultResource: string,
+	resources: NodeResources,
+	labels: Record<string, string> = {},
+): ResourceDescription {
+	const values = Object.keys(resources);
+	for (const value of [defaultResource, ...Object.keys(labels)]) {
+		if (!values.includes(value)) {
+			throw new Error(`Resource selector: "${value}" is not one of the resources ${values.join(', ')}`);
+		}
 	}
 	const selector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [...resources]
-			.sort((a, b) => a.name.localeCompare(b.name))
-			.map(({ name, value }) => ({ name, value })),
+		options: values
+			.map((value) => ({ name: labels[value] ?? resourceLabel(value), value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultResource,
 	};
-	const properties = [selector, ...resources.flatMap((r) => r.properties)];
+	const properties = [selector, ...values.flatMap((value) => resources[value].description)];
 	return { properties, subtitle: actionSubtitle(properties) };
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceDescription } from '../../nodes/shared/nodeDescription';
+import { resourceDescription, resourceLabel } from '../../nodes/shared/nodeDescription';
 import { actionSubtitle } from '../../nodes/shared/subtitle';
 
 /** A resource's Operation selector plus one field, shown only for that resource (as every resources' index.ts does). */
@@ -25,11 +25,11 @@ const priceTier = fieldsOf('priceTier', [['getAll', 'Get many price tiers']]);
 const customer = fieldsOf('customer', [['create', 'Create a customer'], ['update', 'Update a customer']]);
 
 describe('resourceDescription', () => {
-	const built = resourceDescription('customer', [
-		{ name: 'Order', value: 'order', properties: order },
-		{ name: 'Price Tier', value: 'priceTier', properties: priceTier },
-		{ name: 'Customer', value: 'customer', properties: customer },
-	]);
+	const built = resourceDescription('customer', {
+		order: { description: order },
+		priceTier: { description: priceTier },
+		customer: { description: customer },
+	});
 
 	it('starts with a Resource selector that cannot vary per item, its options by name and the given default', () => {
 		expect(built.properties[0]).toEqual({
@@ -58,26 +58,35 @@ describe('resourceDescription', () => {
 		}
 	});
 
-	it('orders "Product" before "Product Family", as n8n\'s options rule does', () => {
-		const { properties } = resourceDescription('product', [
-			{ name: 'Product Family', value: 'productFamily', properties: [] },
-			{ name: 'Product', value: 'product', properties: [] },
+	it('names a resource by its value in words, or by the label given (a vendor\'s acronym)', () => {
+		expect(['customer', 'priceTier', 'salesOrder', 'inventoryItem', 'metafield'].map(resourceLabel)).toEqual([
+			'Customer',
+			'Price Tier',
+			'Sales Order',
+			'Inventory Item',
+			'Metafield',
 		]);
+		const { properties } = resourceDescription('sku', { sku: { description: [] }, order: { description: [] } }, { sku: 'SKU' });
+		expect(properties[0].options).toEqual([
+			{ name: 'Order', value: 'order' },
+			{ name: 'SKU', value: 'sku' },
+		]);
+	});
+
+	it('orders "Product" before "Product Family", as n8n\'s options rule does', () => {
+		const { properties } = resourceDescription('product', { productFamily: { description: [] }, product: { description: [] } });
 		expect((properties[0].options as Array<{ name: string }>).map((o) => o.name)).toEqual(['Product', 'Product Family']);
 	});
 
 	it('refuses a default that is not one of the resources, naming them', () => {
-		expect(() => resourceDescription('sale', [{ name: 'Order', value: 'order', properties: order }])).toThrow(
-			'Resource selector: the default "sale" is not one of order',
+		expect(() => resourceDescription('sale', { order: { description: order }, customer: { description: customer } })).toThrow(
+			'Resource selector: "sale" is not one of the resources order, customer',
 		);
 	});
 
-	it('refuses a resource listed twice', () => {
-		expect(() =>
-			resourceDescription('order', [
-				{ name: 'Order', value: 'order', properties: order },
-				{ name: 'Orders', value: 'order', properties: [] },
-			]),
-		).toThrow('Resource selector: the resource "order" is listed twice');
+	it('refuses a label for a resource the node does not have', () => {
+		expect(() => resourceDescription('order', { order: { description: order } }, { orders: 'Orders' })).toThrow(
+			'Resource selector: "orders" is not one of the resources order',
+		);
 	});
 });
