@@ -16,14 +16,14 @@ import { router } from './actions/router';
 import * as salesData from './actions/salesData';
 import { searchEvents, searchLists } from './methods/listSearch';
 
-const { properties, subtitle } = resourceDescription('contact', [
-	{ name: 'Contact', value: 'contact', properties: contact.description },
-	{ name: 'Field', value: 'field', properties: field.description },
-	{ name: 'Contact List', value: 'contactList', properties: contactList.description },
-	{ name: 'External Event', value: 'externalEvent', properties: externalEvent.description },
-	{ name: 'Sales Data', value: 'salesData', properties: salesData.description },
-	{ name: 'Catalog', value: 'catalog', properties: catalog.description },
-]);
+const { properties, subtitle } = resourceDescription('contact', {
+	contact,
+	field,
+	contactList,
+	externalEvent,
+	salesData,
+	catalog,
+});
 
 export class Emarsys implements INodeType {
 	description: INodeTypeDescription = {
