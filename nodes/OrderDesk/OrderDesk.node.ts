@@ -10,12 +10,7 @@ import * as store from './actions/store';
 import { searchOrders } from './methods/listSearch';
 import { getFolders } from './methods/loadOptions';
 
-const { properties, subtitle } = resourceDescription('order', [
-	{ name: 'Inventory Item', value: 'inventoryItem', properties: inventoryItem.description },
-	{ name: 'Order', value: 'order', properties: order.description },
-	{ name: 'Shipment', value: 'shipment', properties: shipment.description },
-	{ name: 'Store', value: 'store', properties: store.description },
-]);
+const { properties, subtitle } = resourceDescription('order', { inventoryItem, order, shipment, store });
 
 export class OrderDesk implements INodeType {
 	description: INodeTypeDescription = {
