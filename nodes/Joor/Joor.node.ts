@@ -16,14 +16,7 @@ import { router } from './actions/router';
 import * as style from './actions/style';
 import { searchOrders } from './methods/listSearch';
 
-const { properties, subtitle } = resourceDescription('order', [
-	{ name: 'Customer', value: 'customer', properties: customer.description },
-	{ name: 'Image', value: 'image', properties: image.description },
-	{ name: 'Inventory', value: 'inventory', properties: inventory.description },
-	{ name: 'Linesheet', value: 'linesheet', properties: linesheet.description },
-	{ name: 'Order', value: 'order', properties: order.description },
-	{ name: 'Style', value: 'style', properties: style.description },
-]);
+const { properties, subtitle } = resourceDescription('order', { customer, image, inventory, linesheet, order, style });
 
 export class Joor implements INodeType {
 	description: INodeTypeDescription = {
