@@ -1,7 +1,7 @@
 'use strict';
 // JOOR catalog emulation (targets-api.md §5.3–5.4, §9): v2 styles (single and bulk async job),
 // linesheet membership through a style's deliveries with `delivery_overwrite` (default 1 = replace
-// all linesheets, 2 replace API-created, 3 add, 4 remove), images by URL or JPEG/PNG body ≤ 4 MB,
+// all linesheets, 2 replace API-created, 3 add, 4 remove), images by URL (downloaded, as JOOR does) or as a body, JPEG/PNG ≤ 4 MB,
 // bulk inventory per warehouse (warehouses must exist, `overwrite=1` replaces the whole account's
 // inventory, `dec_pending=1` deducts pending orders, UPC preferred), and v4 collections (=
 // linesheets). Styles carry colours, sizes, per-SKU UPCs and prices per price label and currency
@@ -214,18 +214,41 @@ function deleteStyle(s, st) {
 }
 
 // ---------- images ----------
-function addImage(ctx, st) {
+const IMAGE_FETCH_MS = 15000;
+
+/**
+ * JOOR downloads an image given by URL itself (targets-api.md §5.3, §9): a URL it cannot fetch, or
+ * one that serves anything but a JPEG or PNG of at most 4 MB, is refused like an uploaded file.
+ */
+async function downloadImage(url) {
+	let res;
+	try {
+		res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_FETCH_MS), redirect: 'follow' });
+	} catch (e) {
+		v2err(400, `The image could not be downloaded from ${url}: ${(e && e.cause && e.cause.code) || (e && e.message) || e}.`);
+	}
+	if (!res.ok) v2err(400, `The image could not be downloaded from ${url}: HTTP ${res.status}.`);
+	const type = lc(String(res.headers.get('content-type') || '').split(';')[0]);
+	const bytes = Buffer.from(await res.arrayBuffer()).length;
+	return { type, bytes };
+}
+
+async function addImage(ctx, st) {
 	const s = ctx.state;
 	const q = ctx.q;
 	const type = lc(ctx.headers['content-type']);
+	if (q.color_code && !st.colors.some((c) => lc(c.color_code) === lc(q.color_code))) v2err(400, `Colour '${q.color_code}' is not one of style ${st.style_number}'s colours.`);
 	let filename = q.filename;
 	let bytes = 0;
 	let source;
 	if (q.url) {
 		if (!/^https?:\/\/\S+$/i.test(q.url)) v2err(400, `Image url '${q.url}' is not an http(s) URL.`);
 		const path = new URL(q.url).pathname;
-		if (!/\.(jpe?g|png)$/i.test(path)) v2err(400, `Image '${path.split('/').pop()}' is not JPEG or PNG; only JPEG and PNG images are accepted.`);
 		filename = filename || path.split('/').pop();
+		if (!filename) v2err(400, 'filename is required when the url has no file name.');
+		const got = await downloadImage(q.url);
+		if (!/^image\/(jpeg|png)$/.test(got.type)) v2err(400, `Image '${filename}' is ${got.type || 'of no stated type'}; only JPEG and PNG images are accepted.`);
+		bytes = got.bytes;
 		source = q.url;
 	} else {
 		if (!/^image\/(jpeg|png)/.test(type)) v2err(400, 'Send the image as a url parameter or an image/jpeg or image/png body; only JPEG and PNG images are accepted.');
@@ -235,7 +258,6 @@ function addImage(ctx, st) {
 		source = 'upload';
 	}
 	if (bytes > MAX_IMAGE_BYTES) v2err(413, `The image is ${bytes} bytes; the limit is 4 MB.`);
-	if (q.color_code && !st.colors.some((c) => lc(c.color_code) === lc(q.color_code))) v2err(400, `Colour '${q.color_code}' is not one of style ${st.style_number}'s colours.`);
 	const replace = String(q.replace_existing || '0') === '1';
 	if (replace) st.images = st.images.filter((im) => lc(im.filename) !== lc(filename));
 	s.nextImageId = (s.nextImageId || 1) + 1;

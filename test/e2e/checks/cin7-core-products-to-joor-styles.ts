@@ -13,7 +13,8 @@
  *                still names, and one whose linesheet no tag names any more) and one is added; hand-built
  *                linesheets ("Showroom Picks", SS25) keep every style they had
  *   images     = the style's default product image (file name style-…) and one per colour (ONE-…),
- *                only JPEG / PNG of at most 4 MB; a WEBP and a 5 MB JPEG are reported, not sent
+ *                only JPEG / PNG of at most 4 MB; a WEBP and a 5 MB JPEG are reported, not sent; an
+ *                image whose server refuses HEAD is sent on Cin7 Core's content type
  *
  * The images are served by this check (a small HTTP server); the second run sends no image again.
  */
@@ -35,6 +36,8 @@ const IMAGES: Record<string, { type: string; bytes: number }> = {
 	'side.png': { type: 'image/png', bytes: 30_000 },
 	'flat.webp': { type: 'image/webp', bytes: 10_000 },
 	'huge.jpg': { type: 'image/jpeg', bytes: 5 * 1024 * 1024 },
+	// a signed link that answers GET only (HEAD 403): sent on Cin7 Core's type, JOOR judges the size
+	'signed.jpg': { type: 'image/jpeg', bytes: 40_000 },
 };
 const SENDABLE = (name: string) => ['image/jpeg', 'image/png'].includes(IMAGES[name].type) && IMAGES[name].bytes <= 4 * 1024 * 1024;
 
@@ -43,6 +46,7 @@ async function serveImages(): Promise<{ url: string; server: http.Server }> {
 		const name = decodeURIComponent(String(req.url ?? '').replace(/^\/img\//, '').split('?')[0]);
 		const image = IMAGES[name];
 		if (!image) return void res.writeHead(404).end();
+		if (name.startsWith('signed') && req.method === 'HEAD') return void res.writeHead(403).end();
 		res.writeHead(200, { 'Content-Type': image.type, 'Content-Length': image.bytes });
 		res.end(req.method === 'HEAD' ? undefined : Buffer.alloc(image.bytes, 7));
 	});
@@ -156,17 +160,18 @@ export const check: TemplateCheck = {
 		const core = await ctx.sandbox.getState('cin7core');
 		const joor = await ctx.sandbox.getState('joor');
 		const inFamily = new Set((core.families as Json[]).flatMap((f) => (f.Products as Json[]).map((m) => m.SKU)));
-		const singles = (core.products as Json[]).filter((p) => p.Status === 'Active' && !inFamily.has(p.SKU) && !tagsOf(p).length).slice(0, 3);
-		expect(singles).toHaveLength(3);
+		const singles = (core.products as Json[]).filter((p) => p.Status === 'Active' && !inFamily.has(p.SKU) && !tagsOf(p).length).slice(0, 4);
+		expect(singles).toHaveLength(4);
 		const family = (core.families as Json[])[0];
 		const [m0, m1, m2] = (family.Products as Json[]).map((m) => m.SKU);
-		const [s1, s2, s3] = singles.map((p) => p.SKU);
-		ctx.memo.skus = { m0, m1, m2, s1, s2, s3 };
+		const [s1, s2, s3, s4] = singles.map((p) => p.SKU);
+		ctx.memo.skus = { m0, m1, m2, s1, s2, s3, s4 };
 		await setProduct(ctx, m0, { Tags: 'Collection_SS26', Attachments: [attachment(images.url, 'front.jpg', true)] });
 		await setProduct(ctx, m1, { Attachments: [attachment(images.url, 'side.png', false)] });
 		await setProduct(ctx, s1, { Tags: 'JOOR,Collection_SS26,Collection_Resort', Attachments: [attachment(images.url, 'flat.webp', true)] });
 		await setProduct(ctx, s2, { Tags: 'JOOR, Collection_Resort', Attachments: [attachment(images.url, 'huge.jpg', true)] });
 		await setProduct(ctx, s3, { Tags: 'joor,Collection_Outlet', Attachments: [attachment(images.url, 'side.png', true)] });
+		await setProduct(ctx, s4, { Tags: 'JOOR', Attachments: [attachment(images.url, 'signed.jpg', true)] });
 		ctx.memo.tagLinesheets = ['SS26', 'Resort', 'Outlet', 'FW26'];
 		// linesheets the merchant built by hand in JOOR: this flow never changes their membership
 		ctx.memo.handBuilt = Object.fromEntries(['Showroom Picks', 'SS25'].map((name) => [name, membersOf(joor, name)]));
@@ -179,13 +184,14 @@ export const check: TemplateCheck = {
 		const joor = await ctx.sandbox.getState('joor');
 		const exp = assertJoor(ctx, core, joor);
 		assertRun(ctx, run, exp);
-		const { m0, s1, s2, s3 } = ctx.memo.skus;
+		const { m0, s1, s2, s3, s4 } = ctx.memo.skus;
 		// the scene really holds what the second run must change
 		const byNumber = (n: string) => exp.find((e) => e.style_number === n)!;
 		expect(byNumber(s1).tags).toEqual(['Resort', 'SS26']);
 		expect(byNumber(s3).tags).toEqual(['Outlet']);
 		expect(byNumber(s3).images.map((i) => i.filename)).toEqual(['style-side.png', 'ONE-side.png']);
 		expect(byNumber(s2).images).toEqual([]);
+		expect(byNumber(s4).images.map((i) => i.filename)).toEqual(['style-signed.jpg', 'ONE-signed.jpg']);
 		expect(exp.find((e) => e.skus.some((k) => k.upc === String((core.products as Json[]).find((p) => p.SKU === m0)!.Barcode)))!.images).toHaveLength(2);
 		ctx.memo.linesheetsAfterFirst = (joor.linesheets as Json[]).length;
 	},

@@ -3,6 +3,8 @@
  * data at time scale 60, v4 login and v2 token): the state read back from the sandbox is compared
  * with an independent computation from the state before.
  */
+import * as http from 'http';
+
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { JoorApi } from '../../../credentials/JoorApi.credentials';
@@ -146,13 +148,45 @@ describe('JOOR node against the sandbox', () => {
 		expect(got[0].json).toMatchObject({ found: true, customer_code: 'TEST-1', customer_name: 'Test Retailer' });
 	});
 
-	it('adds an image by URL once, however often it runs', async () => {
-		const style = (await state()).styles[1];
-		const params = { resource: 'image', operation: 'add', styleNumber: style.style_number, styleIdentifier: style.style_identifier, imageUrl: 'https://cdn.example.com/p/front.jpg', options: {} };
-		await run([params]);
-		await run([params]);
-		const images = ((await state()).styles.find((s) => s.id === style.id)?.images ?? []) as IDataObject[];
-		expect(images.filter((i) => i.filename === 'front.jpg')).toHaveLength(1);
+	it('adds an image by URL once, however often it runs; JOOR downloads it and refuses other types and files over 4 MB', async () => {
+		// a CDN serving the images: JOOR fetches a URL itself
+		const files: Record<string, { type: string; bytes: number }> = {
+			'front.jpg': { type: 'image/jpeg', bytes: 2048 },
+			'flat.webp': { type: 'image/webp', bytes: 2048 },
+			'huge.png': { type: 'image/png', bytes: 4 * 1024 * 1024 + 1 },
+		};
+		const cdn = http.createServer((req, res) => {
+			const file = files[String(req.url).split('/').pop() ?? ''];
+			if (!file) return void res.writeHead(404).end();
+			res.writeHead(200, { 'Content-Type': file.type }).end(Buffer.alloc(file.bytes, 1));
+		});
+		await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(cdn.address() as { port: number }).port}/p/`;
+		try {
+			const style = (await state()).styles[1];
+			const params = (name: string) => ({ resource: 'image', operation: 'add', styleNumber: style.style_number, styleIdentifier: style.style_identifier, imageUrl: base + name, options: {} });
+			await run([params('front.jpg')]);
+			await run([params('front.jpg')]);
+			const out = await run([params('flat.webp'), params('huge.png'), params('missing.jpg')], {}, true);
+			const images = ((await state()).styles.find((s) => s.id === style.id)?.images ?? []) as IDataObject[];
+			expect(images.filter((i) => i.filename === 'front.jpg')).toEqual([expect.objectContaining({ url: base + 'front.jpg', bytes: 2048 })]);
+			expect(images.filter((i) => i.filename !== 'front.jpg')).toEqual([]);
+			// flat.webp fails the node's own check (never sent); the others are refused by JOOR
+			expect(String(out[0].json.error)).toMatch(/Item 0: Image URL must be a JPEG or PNG/);
+			// (the transport's message does not carry JOOR's response.comment yet: see the status)
+			expect(out[1].json).toMatchObject({ httpCode: '413', error: expect.stringMatching(/^JOOR /) });
+			expect(out[2].json).toMatchObject({ httpCode: '400', error: expect.stringMatching(/^JOOR /) });
+			// JOOR's own reasons
+			const post = async (name: string) => {
+				const url = `${credentials.baseUrl}/v2/style-number/${style.style_number}/${style.style_identifier}/image/?url=${encodeURIComponent(base + name)}`;
+				return (await (await fetch(url, { method: 'POST', headers: registry.BY_KEY.joor.auth.headers })).json()).response.comment as string;
+			};
+			expect(await post('huge.png')).toMatch(/4194305 bytes; the limit is 4 MB/);
+			expect(await post('missing.jpg')).toMatch(/could not be downloaded .*HTTP 404/);
+			expect(await post('flat.webp')).toMatch(/image\/webp; only JPEG and PNG/);
+		} finally {
+			cdn.close();
+		}
 	});
 
 	it('samples approved orders in the trigger without marking them exported', async () => {
