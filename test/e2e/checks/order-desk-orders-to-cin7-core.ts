@@ -16,7 +16,7 @@ type Verdict =
 	| { kind: 'submitted'; expected: Json; customerId?: string; newCustomer?: string }
 	| { kind: 'Invalid SKU'; skus: string[] }
 	| { kind: 'No products available' }
-	| { kind: 'General error'; text: string };
+	| { kind: 'General error'; text: string; rejectedByCore?: boolean };
 
 /** Cin7 Core's order statuses a sale is written with; other stages keep the default. */
 const STATUS: Record<string, string> = { DRAFT: 'DRAFT', AUTHORISED: 'AUTHORISED', AUTHORIZED: 'AUTHORISED' };
@@ -29,7 +29,7 @@ function verdict(o: Json, core: Json, settings: Record<string, string>): Verdict
 	const unknown = lines.map((l) => String(l.code).trim()).filter((c) => !skus.has(lc(c)));
 	if (unknown.length) return { kind: 'Invalid SKU', skus: unknown };
 	const branch = seedField(o, 'BranchId')?.trim();
-	if (branch && !(core.locations as Json[]).some((l) => lc(l.Name) === lc(branch))) return { kind: 'General error', text: branch };
+	if (branch && !(core.locations as Json[]).some((l) => lc(l.Name) === lc(branch))) return { kind: 'General error', text: branch, rejectedByCore: true };
 	const owners = (core.customers as Json[]).filter((c) => (c.Contacts as Json[]).some((k) => lc(k.Email) === lc(o.email)));
 	if (owners.length > 1) return { kind: 'General error', text: lc(o.email) };
 	const rates = JSON.parse(settings.currencyRates) as Record<string, number>;
@@ -101,6 +101,7 @@ export const check: TemplateCheck = {
 		ctx.memo.verdicts = Object.fromEntries(queued.map((o) => [String(o.id), verdict(o, core, settings)]));
 		ctx.memo.salesBefore = (core.sales as Json[]).length;
 		ctx.memo.customersBefore = (core.customers as Json[]).length;
+		ctx.memo.seq = await ctx.sandbox.lastSeq();
 		const verdicts = Object.values(ctx.memo.verdicts as Record<string, Verdict>);
 		// the seed holds every case: submitted orders (to known and new customers) and each rule event
 		for (const k of ['submitted', 'Invalid SKU', 'No products available', 'General error']) expect(verdicts.map((v) => v.kind)).toContain(k);
@@ -160,6 +161,9 @@ export const check: TemplateCheck = {
 				}
 			}
 		}
+		// the calls declared as expected failures are exactly one sale header per order at a location Cin7 Core lacks
+		const failed = (await ctx.sandbox.getRequests({ system: 'cin7core', since: ctx.memo.seq as number })).filter((r) => r.status >= 400 && r.status !== 429 && r.status !== 503);
+		expect(failed.filter((r) => check.expectedFailure!(r))).toHaveLength(Object.values(verdicts).filter((v) => v.kind === 'General error' && v.rejectedByCore).length);
 		ctx.memo.notes = Object.fromEntries((od.orders as Json[]).map((o) => [String(o.id), o.order_notes.length]));
 		const submitted = Object.values(verdicts).filter((v) => v.kind === 'submitted').length;
 		// every sale and customer this run made is one of ours
