@@ -75,9 +75,11 @@ function seedOrderDesk(rng, sz, anchor, state) {
 		const folder = slot <= 1 ? FOLDER.omni : slot === 2 ? FOLDER.core : slot === 3 ? (i % 2 ? FOLDER.new : FOLDER.prepared) : FOLDER.closed;
 		const codes = system === 'omni' ? omniCodes : coreCodes;
 		const people = system === 'omni' ? omniPeople : corePeople;
-		// most customers already exist in Cin7; every 8th is new there (a flow must create the customer)
+		// most customers already exist in Cin7; every 8th is new there (a flow must create the customer);
+		// Cin7 Core's new buyers order more than once (i ≡ 7 mod 40), so one run must create them once
+		const buyer = system === 'core' ? i % 40 : i;
 		const person = i % 8 === 7 || !people.length
-			? { email: `od.buyer${i}@example-orderdesk.com`, first: 'New', last: `Buyer ${i}`, company: '', address1: `${i} Harbour Road`, city: 'Auckland', state: 'AUK', postal: '1010', country: 'New Zealand', phone: `021 ${pad(i, 6)}` }
+			? { email: `od.buyer${buyer}@example-orderdesk.com`, first: 'New', last: `Buyer ${buyer}`, company: '', address1: `${buyer} Harbour Road`, city: 'Auckland', state: 'AUK', postal: '1010', country: 'New Zealand', phone: `021 ${pad(buyer, 6)}` }
 			: people[(i * 7) % people.length];
 		const nItems = rng.int(1, 3);
 		const items = [];

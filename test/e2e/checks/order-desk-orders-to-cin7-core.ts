@@ -106,6 +106,9 @@ export const check: TemplateCheck = {
 		// the seed holds every case: submitted orders (to known and new customers) and each rule event
 		for (const k of ['submitted', 'Invalid SKU', 'No products available', 'General error']) expect(verdicts.map((v) => v.kind)).toContain(k);
 		expect(verdicts.some((v) => v.kind === 'submitted' && v.newCustomer)).toBe(true);
+		// a new buyer with two orders in one run: Cin7 Core must get one customer, not two
+		const newEmails = queued.filter((o) => (ctx.memo.verdicts as Record<string, Verdict>)[String(o.id)].kind === 'submitted' && !((ctx.memo.verdicts as Record<string, Verdict>)[String(o.id)] as Json).customerId).map((o) => lc(o.email));
+		expect(new Set(newEmails).size).toBeLessThan(newEmails.length);
 		// and the fields the seed names, on some of the submitted orders
 		const sent = queued.filter((o) => (ctx.memo.verdicts as Record<string, Verdict>)[String(o.id)].kind === 'submitted');
 		for (const f of ['ShipMethod', 'cin7_ship_method', 'Stage', 'CustomerOrderNo', 'BranchId', 'DispatchedDate', 'AccountingImportStatus', 'CustomFieldName1']) {
