@@ -3,6 +3,8 @@
 // read with the default sync consumes, export_status values, delivery_overwrite (the default strips
 // linesheets), images, inventory per warehouse with overwrite=1 replacing the whole account and
 // dec_pending, asynchronous bulk jobs and connections with price types that must exist.
+import * as http from 'http';
+
 import { start, call, sleep, Started } from './helpers';
 
 // the registry's fixed sandbox login (sandbox/systems.js)
@@ -135,14 +137,29 @@ describe('sandbox: JOOR', () => {
 			expect(await sheetsOf('TST-001')).toEqual(['AW26']);
 		});
 
-		test('images: JPEG/PNG by URL, replace_existing replaces the same filename, other formats are refused', async () => {
-			const url = (f: string, extra = '') => `${v2}/style-number/TST-001/TST-001/image/?url=${encodeURIComponent(`https://cdn.example.com/${f}`)}${extra}`;
-			expect((await call(url('a.jpg', '&color_code=BLK'), { method: 'POST', headers: V2 })).status).toBe(201);
-			expect((await call(url('a.jpg', '&replace_existing=1'), { method: 'POST', headers: V2 })).status).toBe(201);
-			expect((await call(url('b.webp'), { method: 'POST', headers: V2 })).status).toBe(400);
-			expect((await call(url('c.png', '&color_code=RED'), { method: 'POST', headers: V2 })).status).toBe(400);
-			const st = (await snapshot()).styles.find((s: any) => s.style_number === 'TST-001');
-			expect(st.images.map((i: any) => i.filename)).toEqual(['a.jpg']);
+		test('images: JPEG/PNG by URL (downloaded as JOOR does), replace_existing replaces the same filename, other formats are refused', async () => {
+			// the image host JOOR downloads from; b.jpg serves a WEBP under a JPEG name
+			const types: Record<string, string> = { 'a.jpg': 'image/jpeg', 'b.webp': 'image/webp', 'b.jpg': 'image/webp', 'c.png': 'image/png' };
+			const cdn = http.createServer((req, res) => {
+				const type = types[String(req.url).slice(1)];
+				if (!type) return void res.writeHead(404).end();
+				res.writeHead(200, { 'Content-Type': type }).end(Buffer.alloc(1000, 1));
+			});
+			await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+			const host = `http://127.0.0.1:${(cdn.address() as { port: number }).port}/`;
+			try {
+				const url = (f: string, extra = '') => `${v2}/style-number/TST-001/TST-001/image/?url=${encodeURIComponent(host + f)}${extra}`;
+				expect((await call(url('a.jpg', '&color_code=BLK'), { method: 'POST', headers: V2 })).status).toBe(201);
+				expect((await call(url('a.jpg', '&replace_existing=1'), { method: 'POST', headers: V2 })).status).toBe(201);
+				expect((await call(url('b.webp'), { method: 'POST', headers: V2 })).status).toBe(400);
+				expect((await call(url('b.jpg'), { method: 'POST', headers: V2 })).body.response.comment).toMatch(/image\/webp; only JPEG and PNG/);
+				expect((await call(url('gone.jpg'), { method: 'POST', headers: V2 })).body.response.comment).toMatch(/could not be downloaded .*HTTP 404/);
+				expect((await call(url('c.png', '&color_code=RED'), { method: 'POST', headers: V2 })).status).toBe(400);
+				const st = (await snapshot()).styles.find((s: any) => s.style_number === 'TST-001');
+				expect(st.images.map((i: any) => [i.filename, i.bytes])).toEqual([['a.jpg', 1000]]);
+			} finally {
+				cdn.close();
+			}
 		});
 	});
 
