@@ -256,7 +256,10 @@ export async function executeBatch(this: IExecuteFunctions): Promise<ItemOutcome
 			const error = new NodeOperationError(
 				this.getNode(),
 				`Item ${o.lines[0].itemIndex}: order ${o.order} alone makes a CSV of ${utf8Bytes(header + o.text)} bytes, over Emarsys's upload limit of ${SALES_DATA_MAX_BYTES} bytes`,
-				{ itemIndex: o.lines[0].itemIndex, description: 'Split the order\'s lines over several orders, or send it through Predict → Data Sources by hand.' },
+				{
+					itemIndex: o.lines[0].itemIndex,
+					description: 'Emarsys takes at most 10 MB a file and the node never splits an order; shorten its custom columns or upload it through Predict → Data Sources (SFTP).',
+				},
 			);
 			if (!this.continueOnFail()) throw error;
 			finish(o, false, error);
