@@ -16,11 +16,23 @@
  * 6. The available-to-sell template's webhook path, enabled: stock coming back for a sold-out SKU
  *    reaches Back in stock? within seconds.
  * 7. Deactivating the workflow removes the webhook from Cin7 Core.
+ * 8. The Emarsys catalog feeds (Core and Omni templates, activated with a Basic Auth credential):
+ *    the Emarsys sandbox pulls each production Webhook URL with the login in the URL, validates the
+ *    file the Emarsys way, and the imported catalog equals Cin7's items and available to sell field
+ *    by field; a wrong or missing password gets 401, starts no run and leaves the catalog as it was.
+ * 9. The sync health template, with an n8n API key of this instance, lists each active Emarsys flow
+ *    with its last successful run as n8n's execution records show it: a run older than the age limit
+ *    and a flow that never succeeded raise the alert, a recent run does not.
  */
+import { expectedItems as expectedCoreFeedItems } from './checks/cin7-core-product-feed-for-emarsys';
+import { expectedItems as expectedOmniFeedItems } from './checks/cin7-omni-product-feed-for-emarsys';
+import { emarsysState } from './checks/emarsys-common';
+import { assertCatalog, emarsysFetchesCatalog } from './checks/emarsys-feed-common';
 import { createN8n, nodeOutput, sleep, startSandbox, T, template, type Json, type N8n, type Sandbox } from './harness/n8n';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const server = require('../../scripts/lib/n8nServer');
+const cli = require('../../scripts/lib/n8nCli');
 const registry = require('../../sandbox/systems');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -64,6 +76,46 @@ const atsWorkflow = (() => {
 	}
 	return wf;
 })();
+
+/** The Emarsys catalog feed templates with a Basic Auth credential on their webhook (the user picks one). */
+const FEED_LOGIN = { user: 'emarsys-feed', password: 'feed-pass-for-the-server' };
+const FEED_AUTH = { httpBasicAuth: { id: 'e2eFeedBasicAuth', name: 'Emarsys feed login' } };
+const withFeedLogin = (file: string): Json => {
+	const wf = JSON.parse(JSON.stringify(template(file).workflow));
+	wf.nodes.find((n: Json) => n.name === 'Emarsys fetches the catalog').credentials = FEED_AUTH;
+	return wf;
+};
+const coreFeed = withFeedLogin('cin7-core-product-feed-for-emarsys.json');
+const omniFeed = withFeedLogin('cin7-omni-product-feed-for-emarsys.json');
+/** An active Emarsys flow that never runs: sync health must report it as never succeeded. */
+const idleFlow = {
+	id: 'e2eEmarsysIdle01',
+	name: 'e2e: Emarsys flow that never ran',
+	nodes: [
+		{
+			id: '8b2f0c8e-0003-4000-8000-000000000001',
+			name: 'Never called',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: '5a1c7e2d-0003-4b6a-9c1d-2e3f4a5b6c7d',
+			parameters: { httpMethod: 'GET', path: 'e2e-emarsys-idle', options: {} },
+		},
+		{ id: '8b2f0c8e-0003-4000-8000-000000000002', name: 'Keep', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+	],
+	connections: { 'Never called': { main: [[{ node: 'Keep', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+};
+/** The sync health template reading n8n's API with this instance's key, and the given age limit. */
+const N8N_API = { n8nApi: { id: 'e2eN8nApiCred001', name: 'n8n account' } };
+const syncHealth = (maxHours: number): Json => {
+	const wf = JSON.parse(JSON.stringify(template('cin7-core-sync-health-emarsys.json').workflow));
+	for (const n of wf.nodes) if (n.type === 'n8n-nodes-base.n8n') n.credentials = N8N_API;
+	const settings = wf.nodes.find((n: Json) => n.name === 'Health settings').parameters.assignments.assignments as Json[];
+	settings.find((a) => a.name === 'max_hours_since_success')!.value = String(maxHours);
+	return wf;
+};
 
 const checkWorkflow = {
 	id: CHECK_ID,
@@ -139,6 +191,9 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 	/** An execution once finished (listed as soon as it starts). */
 	const finished = async (id: string) =>
 		await until(`execution ${id} to finish`, () => api('GET', `/executions/${id}?includeData=true`), (ex) => !['new', 'running', 'waiting'].includes(ex.status), 30_000, serverLog);
+	/** The production URL of a feed, with the login inside it as entered in Emarsys. */
+	const feedUrl = (path: string, login: { user: string; password: string } | null) =>
+		`http://${login ? `${login.user}:${login.password}@` : ''}127.0.0.1:${n8n.inst.port}/webhook/${path}`;
 	const outputOf = async (execution: Json) => {
 		const ex = await finished(execution.id);
 		expect(ex.status).toBe('success');
@@ -149,8 +204,9 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 		sandbox = (await startSandbox()) as Sandbox & { state: Json };
 		base = `${sandbox.url}/cin7core/ExternalApi/v2`;
 		n8n = await createN8n('webhook', sandbox, { owner: OWNER });
-		await n8n.importWorkflows([workflow, checkWorkflow, atsWorkflow]);
-		await n8n.publish(WF_ID);
+		await n8n.importWorkflows([workflow, checkWorkflow, atsWorkflow, coreFeed, omniFeed, idleFlow]);
+		await cli.importCredentials(n8n.inst, [{ ...FEED_AUTH.httpBasicAuth, type: 'httpBasicAuth', data: FEED_LOGIN }]);
+		for (const id of [WF_ID, coreFeed.id, omniFeed.id, idleFlow.id]) await n8n.publish(id);
 		await start();
 		webhookUrl = `http://127.0.0.1:${n8n.inst.port}/webhook/${WEBHOOK_ID}/webhook`;
 	}, T.setup);
@@ -171,6 +227,13 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 		const shown = (await sandbox.getState('cin7core')).webhooks;
 		expect(shown[0].ExternalBearerToken).toBe('***');
 		expect(serverLog()).not.toContain(hooks[0].ExternalBearerToken);
+	}, T.run);
+
+	test("Emarsys fetches the Cin7 Omni catalog feed from n8n's production URL: the catalog equals Cin7 Omni's options and available to sell", async () => {
+		const fetched = await emarsysFetchesCatalog(sandbox, feedUrl('emarsys-catalog-omni', FEED_LOGIN));
+		expect({ httpStatus: fetched.httpStatus, status: fetched.status, errors: fetched.errors }).toEqual({ httpStatus: 200, status: 'imported', errors: [] });
+		const exp = expectedOmniFeedItems({ sandbox, workflow: omniFeed, memo: {} }, await sandbox.getState('cin7omni'));
+		expect((await assertCatalog(sandbox, exp)).length).toBe(fetched.items);
 	}, T.run);
 
 	let firstSale = '';
@@ -298,6 +361,79 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 			await api('POST', `/workflows/${ATS_ID}/deactivate`);
 			await until('the stock webhook removed', stockHooks, (h) => h.length === 0, 30_000, serverLog);
 		}
+	}, T.run);
+
+	test("Emarsys fetches the Cin7 Core catalog feed from n8n's production URL with basic auth: the catalog equals Cin7 Core's available to sell field by field; a wrong password gets 401", async () => {
+		const runs = async () => (await api('GET', `/executions?workflowId=${coreFeed.id}&limit=20`)).data as Json[];
+		const fetched = await emarsysFetchesCatalog(sandbox, feedUrl('emarsys-catalog', FEED_LOGIN));
+		expect({ httpStatus: fetched.httpStatus, status: fetched.status, errors: fetched.errors }).toEqual({ httpStatus: 200, status: 'imported', errors: [] });
+		const exp = expectedCoreFeedItems({ sandbox, workflow: coreFeed, memo: {} }, await sandbox.getState('cin7core'));
+		expect((await assertCatalog(sandbox, exp)).length).toBe(fetched.items);
+		// The file came from n8n: one successful production (webhook) run of the feed.
+		const list = await until('the feed execution', runs, (l) => l.length === 1, 30_000, serverLog);
+		const ex = await finished(list[0].id);
+		expect({ mode: ex.mode, status: ex.status }).toEqual({ mode: 'webhook', status: 'success' });
+
+		// A wrong password or none: 401, Emarsys keeps the catalog it has, and no run starts.
+		const importedAt = (await emarsysState(sandbox)).catalog.importedAt;
+		for (const login of [{ ...FEED_LOGIN, password: 'not-the-password' }, null]) {
+			const rejected = await emarsysFetchesCatalog(sandbox, feedUrl('emarsys-catalog', login));
+			expect({ httpStatus: rejected.httpStatus, status: rejected.status }).toEqual({ httpStatus: 401, status: 'rejected' });
+			expect(rejected.errors).toEqual([expect.stringMatching(/HTTP 401/)]);
+		}
+		expect((await emarsysState(sandbox)).catalog.importedAt).toBe(importedAt);
+		await sleep(1000);
+		expect(await runs()).toHaveLength(1);
+	}, T.run);
+
+	test("sync health lists each Emarsys flow with its last successful run from n8n's API; an old run and a flow that never succeeded raise the alert", async () => {
+		// The n8n account credential: an API key of this instance (Settings, n8n API in the editor).
+		const session = await server.login(srv, OWNER);
+		const scopes = (await session.rest('GET', '/rest/api-keys/scopes')).data;
+		const key = (await session.rest('POST', '/rest/api-keys', { label: 'sync health', scopes, expiresAt: null })).data.rawApiKey as string;
+		await cli.importCredentials(n8n.inst, [{ ...N8N_API.n8nApi, type: 'n8nApi', data: { apiKey: key, baseUrl: `${n8n.inst.baseUrl}/api/v1` } }]);
+
+		// Each flow's last success, read independently: the latest end among its successful executions.
+		const lastSuccess = async (id: string): Promise<string | null> => {
+			const all = (await api('GET', `/executions?workflowId=${id}&limit=100`)).data as Json[];
+			const ends = all.filter((e) => e.status === 'success').map((e) => e.stoppedAt as string);
+			return ends.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+		};
+		const core = (await lastSuccess(coreFeed.id))!;
+		const omni = (await lastSuccess(omniFeed.id))!;
+		expect(core && omni).toBeTruthy();
+		expect(await lastSuccess(idleFlow.id)).toBeNull();
+		// The Omni feed was fetched minutes before the Core feed (the n8n-down test lies between): an age
+		// limit half-way between the two runs makes the Omni run old and leaves the Core run recent.
+		const gap = Date.parse(core) - Date.parse(omni);
+		expect(gap).toBeGreaterThan(60_000);
+		const maxHours = Number(((Date.now() - Date.parse(core) + gap / 2) / 3_600_000).toFixed(6));
+		const wf = syncHealth(maxHours);
+		await n8n.importWorkflows([wf]);
+		const run = await n8n.execute(wf.id);
+		expect(run.status).toBe('success');
+		const [report] = nodeOutput(run.runData, 'Health report');
+
+		const checkedAt = Date.parse(report.checkedAt);
+		const expected = ([[coreFeed, core], [omniFeed, omni], [idleFlow, null]] as Array<[Json, string | null]>)
+			.map(([flow, at]) => {
+				const hours = at === null ? null : (checkedAt - Date.parse(at)) / 3_600_000;
+				return { workflowId: flow.id, name: flow.name, lastSuccessAt: at, hoursSinceSuccess: hours === null ? null : Math.round(hours * 100) / 100, stale: hours === null || hours > maxHours };
+			})
+			.sort((a, b) => a.name.localeCompare(b.name));
+		expect(expected.map((f) => [f.workflowId, f.stale])).toEqual(
+			expect.arrayContaining([[coreFeed.id, false], [omniFeed.id, true], [idleFlow.id, true]]),
+		);
+		expect(report.flows).toEqual({ checked: true, maxHoursSinceSuccess: maxHours, flowCount: 3, staleCount: 2, flows: expected });
+		expect(report.alerts).toEqual(
+			expect.arrayContaining([`${omniFeed.name}: last successful run ${omni}, more than ${maxHours} h ago`, `${idleFlow.name}: no successful run on record`]),
+		);
+		expect(report.alerts.join('\n')).not.toContain(coreFeed.name);
+		expect(report.summary).toContain(`; flows: 3 watched, 2 without a successful run in ${maxHours} h`);
+		expect(report.healthy).toBe(false);
+		expect(nodeOutput(run.runData, 'Alert')).toEqual([report]);
+		// The API key stays in the credential.
+		expect(JSON.stringify(run.runData)).not.toContain(key);
 	}, T.run);
 
 	test('deactivating the workflow removes the webhook from Cin7 Core', async () => {

@@ -15,7 +15,7 @@ import { assertFeedRun, settings } from './emarsys-feed-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 /** What each catalog item must hold, by SKU. */
-function expectedItems(ctx: CheckContext, core: Json): Map<string, Record<string, string>> {
+export function expectedItems(ctx: CheckContext, core: Json): Map<string, Record<string, string>> {
 	const s = settings(ctx.workflow);
 	const ats = expectedCoreAts(core, ctx.workflow);
 	const bySku = new Map((core.products as Json[]).map((p) => [p.SKU, p]));

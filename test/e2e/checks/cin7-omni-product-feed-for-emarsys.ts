@@ -15,7 +15,7 @@ import { assertFeedRun, settings } from './emarsys-feed-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 /** What each catalog item must hold, by option code. */
-function expectedItems(ctx: CheckContext, omni: Json): Map<string, Record<string, string>> {
+export function expectedItems(ctx: CheckContext, omni: Json): Map<string, Record<string, string>> {
 	const s = settings(ctx.workflow);
 	const ats = expectedOmniAts(omni, ctx.workflow);
 	const out = new Map<string, Record<string, string>>();

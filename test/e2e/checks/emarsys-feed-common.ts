@@ -5,7 +5,7 @@
  */
 import * as http from 'http';
 
-import { nodeOutput, type Json } from '../harness/n8n';
+import { nodeOutput, type Json, type Sandbox } from '../harness/n8n';
 import { emarsysState } from './emarsys-common';
 import type { CheckContext } from './types';
 
@@ -18,7 +18,17 @@ export function settings(workflow: Json): Record<string, string> {
 	return out;
 }
 
-/** Serves `csv` behind basic auth and has the Emarsys sandbox fetch it ("Update from URL now"). */
+/** The Emarsys sandbox's "Update from URL now": it downloads `url` (login in the URL), validates, imports. */
+export async function emarsysFetchesCatalog(sandbox: Sandbox, url: string): Promise<Json> {
+	const r = await fetch(`${sandbox.url}/emarsys/predict/catalog/fetch`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ url }),
+	});
+	return ((await r.json()) as Json).data;
+}
+
+/** Serves `csv` behind basic auth and has the Emarsys sandbox fetch it. */
 async function fetchIntoEmarsys(ctx: CheckContext, csv: string): Promise<Json> {
 	const server = http.createServer((req, res) => {
 		const want = 'Basic ' + Buffer.from(`${FEED_USER}:${FEED_PASSWORD}`).toString('base64');
@@ -29,28 +39,18 @@ async function fetchIntoEmarsys(ctx: CheckContext, csv: string): Promise<Json> {
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 	try {
 		const port = (server.address() as { port: number }).port;
-		const r = await fetch(`${ctx.sandbox.url}/emarsys/predict/catalog/fetch`, {
-			method: 'POST', headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ url: `http://${FEED_USER}:${FEED_PASSWORD}@127.0.0.1:${port}/emarsys-catalog` }),
-		});
-		return ((await r.json()) as Json).data;
+		return await emarsysFetchesCatalog(ctx.sandbox, `http://${FEED_USER}:${FEED_PASSWORD}@127.0.0.1:${port}/emarsys-catalog`);
 	} finally {
 		await new Promise((r) => server.close(r));
 	}
 }
 
 /**
- * The run built one product file, it imported into Emarsys without errors, and every catalog item
- * equals `exp` (by item) field by field; both sides of "available" occur.
+ * The catalog Emarsys imported equals `exp` (by item) field by field; both sides of "available"
+ * occur. Returns the imported items.
  */
-export async function assertFeedRun(ctx: CheckContext, run: Json, exp: Map<string, Record<string, string>>) {
-	expect(run.error).toBeNull();
-	const built = nodeOutput(run.runData, 'Emarsys product file');
-	expect(built).toHaveLength(1);
-	expect(nodeOutput(run.runData, 'Not in the feed')).toEqual([]);
-	const fetched = await fetchIntoEmarsys(ctx, built[0].csv);
-	expect({ status: fetched.status, errors: fetched.errors }).toEqual({ status: 'imported', errors: [] });
-	const em = await emarsysState(ctx.sandbox);
+export async function assertCatalog(sandbox: Sandbox, exp: Map<string, Record<string, string>>): Promise<Json[]> {
+	const em = await emarsysState(sandbox);
 	const items = em.catalog.items as Json[];
 	expect(items.map((i) => i.item).sort()).toEqual([...exp.keys()].sort());
 	const diffs: string[] = [];
@@ -64,5 +64,20 @@ export async function assertFeedRun(ctx: CheckContext, run: Json, exp: Map<strin
 	expect(diffs.slice(0, 30)).toEqual([]);
 	// the data exercises both sides of "available", and stock is available to sell, not on hand
 	expect(items.some((i) => i.available === 'true') && items.some((i) => i.available === 'false')).toBe(true);
+	return items;
+}
+
+/**
+ * The run built one product file, it imported into Emarsys without errors, and every catalog item
+ * equals `exp` (by item) field by field (assertCatalog).
+ */
+export async function assertFeedRun(ctx: CheckContext, run: Json, exp: Map<string, Record<string, string>>) {
+	expect(run.error).toBeNull();
+	const built = nodeOutput(run.runData, 'Emarsys product file');
+	expect(built).toHaveLength(1);
+	expect(nodeOutput(run.runData, 'Not in the feed')).toEqual([]);
+	const fetched = await fetchIntoEmarsys(ctx, built[0].csv);
+	expect({ status: fetched.status, errors: fetched.errors }).toEqual({ status: 'imported', errors: [] });
+	const items = await assertCatalog(ctx.sandbox, exp);
 	return { csv: built[0].csv as string, items };
 }
