@@ -7,6 +7,8 @@ import { em } from './fixture';
 em.useTestEnv();
 
 const HAPI = 'https://admin.scarabresearch.com';
+/** The tests that build and send 10 MB files take seconds on a loaded machine. */
+const BIG_BODY_MS = 60_000;
 const PATH = '/hapi/merchant/M123/sales-data/api';
 
 const line = (order: string, item: string, quantity: number, price: number, extra: IDataObject = {}): IDataObject => ({
@@ -119,7 +121,7 @@ describe('Emarsys sales data', () => {
 		const rows = bodies.map((b) => b.trim().split('\n').slice(1).map((r) => r.split(',')[0]));
 		expect(rows).toEqual([['SO-A', 'SO-B'], ['SO-C']]);
 		expect(Object.keys(staticData.emarsysSalesData as IDataObject).sort()).toEqual(['SO-A', 'SO-B', 'SO-C']);
-	});
+	}, BIG_BODY_MS);
 
 	it('fails an order too big for any file by itself (continue on fail), sends the rest, and remembers only what went up', async () => {
 		const bodies: string[] = [];
@@ -137,7 +139,7 @@ describe('Emarsys sales data', () => {
 		expect(bodies[0]).toContain('SO-Y');
 		expect(bodies[0]).not.toContain('SO-X');
 		expect(Object.keys(staticData.emarsysSalesData as IDataObject)).toEqual(['SO-Y']);
-	});
+	}, BIG_BODY_MS);
 
 	it('without continue on fail an order too big for any file stops the node before anything is sent', async () => {
 		const scope = nock(HAPI).post(PATH).reply(200, 'OK');
@@ -149,7 +151,7 @@ describe('Emarsys sales data', () => {
 		).rejects.toThrow(/^Item 1: order SO-X alone makes a CSV/);
 		expect(scope.isDone()).toBe(false);
 		nock.cleanAll();
-	});
+	}, BIG_BODY_MS);
 
 	it('needs the sales-data merchant and token in the credential', async () => {
 		await expect(em.run([line('SO-1', 'A', 1, 1)], { credentials: { salesDataToken: '' }, staticData: {} })).rejects.toThrow(
