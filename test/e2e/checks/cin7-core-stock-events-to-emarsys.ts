@@ -17,7 +17,7 @@
  */
 import { nodeOutput, type Json } from '../harness/n8n';
 import { expectedCoreAts } from './cin7-core-available-to-sell';
-import { emarsysState, lc } from './emarsys-common';
+import { emarsysState, emarsysUpsert, lc } from './emarsys-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 const settingsOf = (workflow: Json): Json => {
@@ -61,8 +61,9 @@ function expectedEvents(before: Map<string, number>, after: Map<string, number>,
 	const threshold = Number(s.low_stock_threshold);
 	const names = new Map((core.products as Json[]).map((p) => [p.SKU, p.Name]));
 	const field = (em.fields as Json[]).find((f) => lc(f.name) === lc(s.watch_field));
+	if (!field) throw new Error(`no Emarsys field ${s.watch_field}`);
 	const watchers = (em.contacts as Json[])
-		.filter((c) => c.email && field && c.fields[field.id])
+		.filter((c) => c.email && c.fields[field.id])
 		.map((c) => ({ email: lc(c.email), skus: String(c.fields[field.id]).split(/[,;\n]/).map(lc).filter(Boolean) }));
 	const out: Json[] = [];
 	for (const [sku, now] of [...after].sort(([a], [b]) => a.localeCompare(b))) {
@@ -88,20 +89,18 @@ export const check: TemplateCheck = {
 		await setStock(ctx, low, 30, 0); // ATS 28 (buffer 2), 4 later
 		await setStock(ctx, soldOut, 20, 0); // ATS 18, 0 later: sold out fires nothing
 		await setStock(ctx, atThreshold, 30, 0); // ATS 28, exactly the threshold later: not below it
-		// The shop's "notify me" form fills a long-text contact field, made in the Emarsys UI. The
-		// watchers are contacts Cin7 does not know (no other template of the group writes them).
+		// The shop's "notify me" form fills a long-text contact field (made in the Emarsys UI) on
+		// contacts of its own: shop visitors Cin7 does not know, so no other check judges them.
 		const s = settingsOf(ctx.workflow);
-		await ctx.sandbox.mutate('emarsys', { action: 'field', name: s.watch_field, type: 'longtext' });
-		const em = await emarsysState(ctx.sandbox);
-		const emails = new Set((core.customers as Json[]).flatMap((c) => (c.Contacts ?? []).map((k: Json) => lc(k.Email))));
-		const contacts = (em.contacts as Json[]).filter((c) => c.email);
-		const pool = [...contacts.filter((c) => !emails.has(lc(c.email))), ...contacts.filter((c) => emails.has(lc(c.email))).reverse()];
-		const [w1, w2, w3] = pool;
-		const watch = async (c: Json, value: string) => ctx.sandbox.mutate('emarsys', { action: 'patch', email: c.email, fields: { [s.watch_field]: value } });
-		await watch(w1, `${back.sku}, ${lc(low.sku)} ,${soldOut.sku};${atThreshold.sku}`);
-		await watch(w2, `NOT-A-CIN7-SKU,${low.sku}`);
-		await watch(w3, `${soldOut.sku}\n${atThreshold.sku}`);
-		Object.assign(ctx.memo, { back, low, soldOut, atThreshold, watchers: [w1, w2, w3].map((c) => lc(c.email)) });
+		const field = await ctx.sandbox.mutate('emarsys', { action: 'field', name: s.watch_field, type: 'longtext' });
+		const [w1, w2, w3] = [1, 2, 3].map((n) => `stock.watcher${n}@example-shop.test`);
+		const watch = (email: string, value: string) => ({ email, optIn: '1' as const, fields: { [field.id]: value } });
+		await emarsysUpsert(ctx.sandbox, [
+			watch(w1, `${back.sku}, ${lc(low.sku)} ,${soldOut.sku};${atThreshold.sku}`),
+			watch(w2, `NOT-A-CIN7-SKU,${low.sku}`),
+			watch(w3, `${soldOut.sku}\n${atThreshold.sku}`),
+		]);
+		Object.assign(ctx.memo, { back, low, soldOut, atThreshold, watchers: [w1, w2, w3] });
 	},
 
 	async afterFirstRun(ctx, run) {

@@ -3,7 +3,7 @@
  * rules (DESIGN.md "Contacts", the Emarsys reference), never by importing the package's code: the
  * Cin7 Core side is read through its own API in the sandbox, the Emarsys side from the sandbox state.
  */
-import { authHeaders, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
+import { authHeaders, nodeOutput, systemBaseUrl, type Json, type Sandbox } from '../harness/n8n';
 import { vendorFetch } from '../harness/vendorFetch';
 
 export const EMAIL = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]{2,}$/;
@@ -102,14 +102,54 @@ export function byEmail(em: Json): Map<string, Json> {
 
 /**
  * Sets the scene in Emarsys through its own API (`PUT /contact/?create_if_not_exists=1`, keyed by
- * email): contacts with their opt-in (field 31: "1" true, "2" false). Fails on any per-record error.
+ * email): contacts with their opt-in (field 31: "1" true, "2" false) and other fields by id. Fails
+ * on any per-record error.
  */
-export async function emarsysUpsert(sandbox: Sandbox, contacts: Array<{ email: string; optIn: '1' | '2' }>): Promise<void> {
+export async function emarsysUpsert(sandbox: Sandbox, contacts: Array<{ email: string; optIn: '1' | '2'; fields?: Record<string, string> }>): Promise<void> {
 	const r = await vendorFetch(`${systemBaseUrl(sandbox, 'emarsys')}/contact/?create_if_not_exists=1`, {
 		method: 'PUT',
 		headers: { ...authHeaders('emarsys'), 'Content-Type': 'application/json' },
-		body: JSON.stringify({ key_id: '3', contacts: contacts.map((c) => ({ 3: c.email, 31: c.optIn })) }),
+		body: JSON.stringify({ key_id: '3', contacts: contacts.map((c) => ({ ...c.fields, 3: c.email, 31: c.optIn })) }),
 	});
 	const body = (await r.json()) as Json;
 	if (r.status !== 200 || body.replyCode !== 0 || body.data?.errors) throw new Error(`PUT /contact in the Emarsys sandbox: ${r.status} ${JSON.stringify(body)}`);
+}
+
+/**
+ * Cin7 Omni email consent as the templates' consent source (custom field receive_email) reads it:
+ * yes / true → true, no / false → false, anything else → null (unknown).
+ */
+export function omniConsent(contact: Json): boolean | null {
+	const v = contact.customFields?.receive_email;
+	if (v === true || ['true', 'yes', '1', 'subscribed'].includes(lc(v))) return true;
+	if (v === false || ['false', 'no', '0', 'unsubscribed'].includes(lc(v))) return false;
+	return null;
+}
+
+/** Cin7 records (id → email and whether its consent is off) whose email Emarsys has opted out (field 31 = "2"). */
+export function optedOutRecords(em: Json, records: Array<{ id: string; email: string; off: boolean }>): Map<string, { email: string; off: boolean }> {
+	const contacts = byEmail(em);
+	const out = new Map<string, { email: string; off: boolean }>();
+	for (const r of records) if (EMAIL.test(r.email) && contacts.get(lc(r.email))?.optIn === '2') out.set(r.id, { email: r.email, off: r.off });
+	return out;
+}
+
+/**
+ * One run of an opt-outs template (Emarsys → Cin7), judged from the records opted out in Emarsys as
+ * they were before the run and as they are now: every one is off now; the written node lists exactly
+ * those that were not off before, the already node those that were; nothing failed. Returns the ids written.
+ */
+export function assertOptOuts(
+	runData: Json,
+	before: Map<string, { email: string; off: boolean }>,
+	now: Map<string, { email: string; off: boolean }>,
+	nodes: { written: string; already: string; failed: string; id: string },
+): string[] {
+	expect([...now].filter(([, v]) => !v.off).map(([id, v]) => `${id} ${v.email}: consent not off`)).toEqual([]);
+	const written = [...before].filter(([, v]) => !v.off).map(([id]) => id).sort();
+	const ids = (node: string) => nodeOutput(runData, node).map((i) => String(i[nodes.id])).sort();
+	expect(ids(nodes.written)).toEqual(written);
+	expect(ids(nodes.already)).toEqual([...before].filter(([, v]) => v.off).map(([id]) => id).sort());
+	expect(nodeOutput(runData, nodes.failed)).toEqual([]);
+	return written;
 }
