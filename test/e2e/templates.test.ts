@@ -85,7 +85,7 @@ describe('shipped templates in n8n against the sandbox', () => {
 
 		beforeAll(async () => {
 			await sandbox.reset();
-			for (const t of members) ctx[t.file] = { sandbox, workflow: t.workflow, memo: {} };
+			for (const t of members) ctx[t.file] = { sandbox, workflow: t.workflow, memo: {}, n8n };
 			for (const t of members) await checkFor(t.file)?.prepare?.(ctx[t.file]);
 		}, T.setup);
 

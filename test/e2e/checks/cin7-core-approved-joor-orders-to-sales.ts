@@ -84,15 +84,15 @@ function claimWhenAvailableVariant(workflow: Json): Json {
 	return variant;
 }
 
-/** Runs the variant once in an n8n of its own, against the group's sandbox. */
+/** Runs the variant once, in the suite's n8n when the check has it, else in an n8n of its own. */
 async function runVariant(ctx: CheckContext): Promise<RunResult> {
-	const n8n = await createN8n('joor-claim-policy', ctx.sandbox);
+	const variant = claimWhenAvailableVariant(ctx.workflow);
+	const n8n = ctx.n8n ?? (await createN8n('joor-claim-policy', ctx.sandbox));
 	try {
-		const variant = claimWhenAvailableVariant(ctx.workflow);
 		await n8n.importWorkflows([variant]);
 		return await n8n.execute(variant.id);
 	} finally {
-		await n8n.cleanup();
+		if (n8n !== ctx.n8n) await n8n.cleanup();
 	}
 }
 

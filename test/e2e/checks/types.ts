@@ -1,4 +1,4 @@
-import type { Json, RunResult, Sandbox } from '../harness/n8n';
+import type { Json, N8n, RunResult, Sandbox } from '../harness/n8n';
 
 /** Field-level assertions for one shipped template, run by test/e2e/templates.test.ts. */
 export interface TemplateCheck {
@@ -28,4 +28,9 @@ export interface CheckContext {
 	workflow: Json;
 	/** Scratch space shared between the phases of one template's check. */
 	memo: Json;
+	/**
+	 * The suite's own n8n, for a check that also runs a variant of its template (another setting)
+	 * without paying for a second n8n start.
+	 */
+	n8n?: N8n;
 }
