@@ -156,6 +156,9 @@ function vendorMessageOf(body: unknown): string | undefined {
 				return typeof o[key] === 'string' ? (o[key] as string) : JSON.stringify(o[key]);
 			}
 		}
+		// JOOR v2 answers every call, errors included, with a `response` node whose `comment` is the text.
+		const envelope = o.response as IDataObject | undefined;
+		if (envelope && typeof envelope === 'object' && typeof envelope.comment === 'string' && envelope.comment) return envelope.comment;
 	}
 	return undefined;
 }

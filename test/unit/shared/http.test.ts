@@ -368,6 +368,12 @@ describe('vendorRequest: errors inside 200 and odd bodies', () => {
 		expect(err.message).toBe('Testy answered HTTP 418: teapot');
 		expect(err.httpCode).toBe('418');
 	});
+
+	it("a vendor's text inside a response envelope (JOOR v2's response.comment) reaches the message", async () => {
+		nock(BASE).post('/v2/thing').reply(413, { response: { code: 413, comment: 'Image larger than 4 MB.', log_id: 'log-9' } });
+		const err = await caught(call(ctx(), profile(), 'POST'));
+		expect(err.message).toBe('Testy answered HTTP 413: Image larger than 4 MB.');
+	});
 });
 
 describe('vendorRequest: secrets never reach messages', () => {
