@@ -21,6 +21,10 @@ const NOT_PURCHASES = ['VOIDED', 'DRAFT', 'ESTIMATING', 'ESTIMATED'];
 const utc = (d: string) => Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(d) ? d : `${d}Z`);
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** This template's events only: the stock-events template of the same group fires its own between the runs. */
+const ORDER_EVENTS = new Set(['cin7_first_purchase', 'cin7_repeat_purchase', 'cin7_refund_issued']);
+const orderEvents = (em: Json) => (em.eventTriggers as Json[]).filter((t) => ORDER_EVENTS.has(t.eventName));
+
 interface Exp { events: Map<string, { event: string; email: string; orderNumber: string }>; lines: Map<string, { quantity: number; price: number }> }
 
 function expected(core: Json): Exp {
@@ -120,7 +124,7 @@ export const check: TemplateCheck = {
 
 	async afterFirstRun(ctx, run) {
 		const now = await emarsysState(ctx.sandbox);
-		ctx.memo.events1 = (now.eventTriggers as Json[]).length;
+		ctx.memo.events1 = orderEvents(now).length;
 		ctx.memo.lines1 = (now.salesLines as Json[]).length;
 		await assertFirst(ctx, run);
 		expect(expected(ctx.memo.core).events.get(`order|${ctx.memo.repeatSale}`)?.event).toBe('cin7_repeat_purchase');
@@ -129,7 +133,7 @@ export const check: TemplateCheck = {
 	async afterSecondRun(ctx, run) {
 		expect(run.error).toBeNull();
 		const em = await emarsysState(ctx.sandbox);
-		expect((em.eventTriggers as Json[]).length).toBe(ctx.memo.events1);
+		expect(orderEvents(em).length).toBe(ctx.memo.events1);
 		expect((em.salesLines as Json[]).length).toBe(ctx.memo.lines1);
 		expect(nodeOutput(run.runData, 'Remember fired events')).toEqual([]);
 		// what was not fired (contacts Emarsys does not know) is tried again, and only that
