@@ -558,10 +558,14 @@ async function handle(ctx) {
 
 // ---------- sales data ----------
 const SALES_REQUIRED = ['order', 'timestamp', 'item', 'price', 'quantity'];
+/** The reference's 10 MB payload limit, read as 10,000,000 bytes (the stricter reading). */
+const SALES_MAX_BYTES = 10_000_000;
 function salesUpload(ctx, s) {
 	const text = (r) => ({ status: 400, headers: { 'Content-Type': 'text/plain' }, body: r });
 	if (ctx.method !== 'POST') return { status: 405, headers: { 'Content-Type': 'text/plain' }, body: 'Use POST' };
 	if (!/text\/csv/i.test(ctx.headers['content-type'] || '')) return text('Content-Type must be text/csv');
+	const bytes = Buffer.byteLength(ctx.rawBody || '', 'utf8');
+	if (bytes > SALES_MAX_BYTES) return { status: 413, headers: { 'Content-Type': 'text/plain' }, body: `File too large: ${bytes} bytes; a sales-data file holds at most 10 MB (${SALES_MAX_BYTES} bytes)` };
 	const parsed = catalog.parseCsv(ctx.rawBody || '');
 	if (parsed.error) return text(`Invalid CSV: ${parsed.error}`);
 	const [head, ...rows] = parsed.rows;

@@ -187,6 +187,18 @@ describe('sandbox: Emarsys', () => {
 		expect((await call(url, { method: 'POST', headers: h, body: 'order,timestamp,item,price,quantity,email,channel\n' })).text).toMatch(/s_, f_ or i_/);
 	});
 
+	it('refuses a sales-data file over 10 MB whole, appending none of its lines', async () => {
+		const url = `${sb.url}/emarsys/hapi/merchant/${MERCHANT}/sales-data/api`;
+		const h = { Authorization: `Bearer ${SALES_TOKEN}`, 'Content-Type': 'text/csv', Accept: 'text/plain' };
+		const line = 'SO-9,2026-11-01T10:00:00Z,SKU-00001,20.00,2,a@example.test\n';
+		const csv = 'order,timestamp,item,price,quantity,email\n' + line.repeat(Math.ceil(10_000_001 / line.length));
+		const before = sb.state.emarsys.salesLines.length;
+		const res = await call(url, { method: 'POST', headers: h, body: csv });
+		expect(res.status).toBe(413);
+		expect(res.text).toMatch(/at most 10 MB/);
+		expect(sb.state.emarsys.salesLines.length).toBe(before);
+	}, 60_000);
+
 	it('fetches the catalog from a URL with basic auth, validates it like Emarsys and replaces the whole catalog only when valid', async () => {
 		let file = 'item,title,link,image,available,price,c_stock\nSKU-1,"Mug, large",https://shop.example/1,https://img.example/1.jpg,true,12.5,3\nSKU-2,"Say ""hi""",https://shop.example/2,,false,4,0\n';
 		const feed = http.createServer((req, res) => {
