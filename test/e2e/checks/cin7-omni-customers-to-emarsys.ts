@@ -11,18 +11,11 @@
  * The second run adds no contact (the generic count check) and changes nothing.
  */
 import { nodeOutput, type Json } from '../harness/n8n';
-import { byEmail, EMAIL, emarsysState, lc, text } from './emarsys-common';
+import { byEmail, EMAIL, emarsysState, lc, omniConsent as consent, text } from './emarsys-common';
 import type { CheckContext, TemplateCheck } from './types';
 
 const NUMERIC = ['cin7_lifetime_value', 'cin7_order_count', 'cin7_average_order_value'];
 const money = (n: number) => Math.round(n * 100) / 100;
-
-function consent(c: Json): boolean | null {
-	const v = c.customFields?.receive_email;
-	if (v === true || ['true', 'yes', '1', 'subscribed'].includes(lc(v))) return true;
-	if (v === false || ['false', 'no', '0', 'unsubscribed'].includes(lc(v))) return false;
-	return null;
-}
 
 function expected(omni: Json, emBefore: Json): { synced: Map<string, Record<string, string | null>>; skipped: string[] } {
 	const before = byEmail(emBefore);
