@@ -163,7 +163,7 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 			headers: { ...registry.authHeaders('cin7core'), 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const json = await r.json();
+		const json = (await r.json()) as Json;
 		if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${JSON.stringify(json)}`);
 		return json;
 	};
@@ -273,7 +273,7 @@ describe('Cin7 Core Webhook Trigger in server mode', () => {
 
 	test('a forged delivery without the secret gets 401 and starts nothing', async () => {
 		const payload = { SaleID: firstSale, SaleOrderNumber: 'SO-FORGED', EventType: 'Sale/OrderAuthorised' };
-		for (const headers of [{}, { authorization: 'Bearer 0000' }, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }]) {
+		for (const headers of [{}, { authorization: 'Bearer 0000' }, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }] as Record<string, string>[]) {
 			const r = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 			expect(r.status).toBe(401);
 		}

@@ -67,6 +67,7 @@ interface WfNode {
 	position: number[];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id?: string; name: string }>;
+	notes?: string;
 }
 
 test.each(SANDBOX_SECRETS.map((s) => [s.key, s.patterns]))('the secret check knows the sandbox secret of %s', (_key, patterns) => {

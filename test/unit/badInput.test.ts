@@ -162,7 +162,7 @@ const odShipment = (operation: string, orderId: string, trackingNumber: string):
 	additionalFields: {},
 	batchSize: 100,
 });
-const slPricing = (operation: string, slug: string, sku: string, pricing: unknown): IDataObject => ({
+const slPricing = (operation: string, slug: string, sku: string, pricing: IDataObject[string]): IDataObject => ({
 	resource: 'priceList',
 	operation,
 	priceListSlug: rl('id', slug),
@@ -182,7 +182,7 @@ const shopAnswers = (marker: string, times: number, data: (variables: IDataObjec
 		.reply(200, (_u, body) => ({ data: data((body as { variables: IDataObject }).variables) }));
 };
 const shopCustomer = (id: string, email: string) => ({ id: `gid://shopify/Customer/${id}`, email, tags: [], addressesV2: { nodes: [] } });
-const odStock = (sku: string, stock: unknown): IDataObject => ({ resource: 'inventoryItem', operation: 'updateStock', sku, stock, batchSize: 100 });
+const odStock = (sku: string, stock: IDataObject[string]): IDataObject => ({ resource: 'inventoryItem', operation: 'updateStock', sku, stock, batchSize: 100 });
 const odCreate = (sourceId: string, orderItemsJson: string): IDataObject => ({
 	resource: 'order',
 	operation: 'create',
@@ -201,7 +201,7 @@ const odOrders = (...ids: string[]) => () => {
 };
 
 const joorJob = { waitForCompletion: false, statusIntervalSeconds: 5, maxWaitMinutes: 10 };
-const joorInventory = (upc: string, inventory: unknown): IDataObject => ({ resource: 'inventory', operation: 'set', warehouse: 'Main', skuKey: 'upc', upc, inventory, options: {} });
+const joorInventory = (upc: string, inventory: IDataObject[string]): IDataObject => ({ resource: 'inventory', operation: 'set', warehouse: 'Main', skuKey: 'upc', upc, inventory, options: {} });
 const joorStyle = (styleNumber: string, variants = ''): IDataObject => ({
 	resource: 'style',
 	operation: 'upsert',

@@ -5,7 +5,7 @@
  * with 200 where the API should be.
  */
 import axios from 'axios';
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { Cin7CoreApi } from '../../credentials/Cin7CoreApi.credentials';
 import { Cin7OmniApi } from '../../credentials/Cin7OmniApi.credentials';
@@ -239,7 +239,8 @@ describe('JOOR credential test', () => {
 
 /** n8n runs a credential's preAuthentication (token exchange) before its test request. */
 async function withToken(type: SparkLayerApi | ShopifyB2bApi, credentials: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
-	const token = await type.preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, credentials);
+	const preAuthentication: (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) => Promise<IDataObject> = type.preAuthentication;
+	const token = await preAuthentication.call({ helpers: { httpRequest: performRequest } } as never, credentials);
 	return { ...credentials, ...(token as ICredentialDataDecryptedObject) };
 }
 

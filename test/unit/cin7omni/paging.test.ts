@@ -5,7 +5,7 @@ import { omniList, omniRequest, ORDER } from '../../../nodes/Cin7Omni/transport'
 import { omni } from './fixture';
 import { stockRows, unstableList } from './unstableList';
 
-const stockKey = (r: IDataObject) => `${String(r.productOptionId)}@${String(r.branchId)}`;
+const stockKey = (r: { productOptionId?: unknown; branchId?: unknown }) => `${String(r.productOptionId)}@${String(r.branchId)}`;
 const sorted = (keys: string[]) => [...keys].sort();
 
 /** What the node did before: offset pages ordered by productOptionId alone. */

@@ -3,6 +3,8 @@
  * email or a contact ID in any mode (and as saved before the field was a locator); "From List"
  * filters lists page by page and pages contacts by marker.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { searchContacts, searchLists } from '../../../nodes/Dotdigital/methods/listSearch';
 import { dd } from './fixture';
 
@@ -16,7 +18,7 @@ describe('Dotdigital record fields', () => {
 		dd.api().get('/contacts/v3/email/ann%40example.com').times(3).reply(200, { contactId: 5, identifiers: { email: 'ann@example.com' } });
 		dd.api().get('/contacts/v3/contactId/5').reply(200, { contactId: 5, identifiers: { email: 'ann@example.com' } });
 		dd.api().get('/contacts/v3/contactId/6').reply(404, { errorCode: 'contacts:contactNotFound', description: 'Not found' });
-		const get = (email: unknown) => ({ resource: 'contact', operation: 'get', email });
+		const get = (email: IDataObject[string]) => ({ resource: 'contact', operation: 'get', email });
 		const { out } = await dd.run(
 			[get(rl('email', 'ann@example.com')), get(rl('list', 'ann@example.com')), get('ann@example.com'), get(rl('id', '5')), get(rl('id', '6'))],
 			{ items: dd.items(5) },
@@ -33,7 +35,7 @@ describe('Dotdigital record fields', () => {
 	it('removes a contact given by ID without looking it up, and reports one not in the list', async () => {
 		dd.api().delete('/v2/address-books/77/contacts/5').reply(204);
 		dd.api().delete('/v2/address-books/77/contacts/6').reply(404, { message: 'Error: ERROR_CONTACT_NOT_FOUND' });
-		const remove = (email: unknown) => ({ resource: 'contact', operation: 'removeFromList', listId: rl('list', '77'), email });
+		const remove = (email: IDataObject[string]) => ({ resource: 'contact', operation: 'removeFromList', listId: rl('list', '77'), email });
 		const { out } = await dd.run([remove(rl('id', '5')), remove(rl('id', 6))], { items: dd.items(2) });
 		expect(out.map((o) => o.json)).toEqual([
 			{ contactId: 5, listId: 77, removed: true },

@@ -113,7 +113,7 @@ describe('Emarsys external event', () => {
 					return ok({ ids: [1], errors: id === 5001 ? { 'zed@example.com': { 2008: 'No contact found with the external id: 3 - zed@example.com' } } : undefined });
 				});
 		}
-		const p = (eventId: number, keyValue: string, dataJson: unknown = '{}') => ({ resource: 'externalEvent', operation: 'trigger', eventId, keyField: 'email', keyValue, dataJson });
+		const p = (eventId: number, keyValue: string, dataJson: IDataObject[string] = '{}') => ({ resource: 'externalEvent', operation: 'trigger', eventId, keyField: 'email', keyValue, dataJson });
 		const { out } = await em.run(
 			[p(5001, 'ann@example.com', { order_id: 'SO-1' }), p(5001, 'zed@example.com'), p(5002, 'bob@example.com', '{"order_id":"SO-2"}')],
 			{ items: em.items(3), continueOnFail: true },

@@ -179,7 +179,7 @@ describe('JOOR node against the sandbox', () => {
 			// JOOR's own reasons
 			const post = async (name: string) => {
 				const url = `${credentials.baseUrl}/v2/style-number/${style.style_number}/${style.style_identifier}/image/?url=${encodeURIComponent(base + name)}`;
-				return (await (await fetch(url, { method: 'POST', headers: registry.BY_KEY.joor.auth.headers })).json()).response.comment as string;
+				return ((await (await fetch(url, { method: 'POST', headers: registry.BY_KEY.joor.auth.headers })).json()) as { response: { comment: string } }).response.comment;
 			};
 			expect(await post('huge.png')).toMatch(/4194305 bytes; the limit is 4 MB/);
 			expect(await post('missing.jpg')).toMatch(/could not be downloaded .*HTTP 404/);

@@ -5,7 +5,7 @@ import { od } from './fixture';
 
 od.useTestEnv();
 
-const stock = (sku: string, value: unknown, extra: IDataObject = {}) => ({
+const stock = (sku: string, value: IDataObject[string], extra: IDataObject = {}) => ({
 	resource: 'inventoryItem',
 	operation: 'updateStock',
 	sku,

@@ -121,7 +121,7 @@ describe('sandbox: Cin7 Omni', () => {
 	});
 
 	describe('rows that tie on the order field have no stable order across pages', () => {
-		const stockKey = (r: IDataObject) => `${String(r.productOptionId)}@${String(r.branchId)}`;
+		const stockKey = (r: { productOptionId?: unknown; branchId?: unknown }) => `${String(r.productOptionId)}@${String(r.branchId)}`;
 		const context = (parameters: IDataObject = {}) =>
 			createContext({
 				credentialType: new Cin7OmniApi(),

@@ -15,11 +15,18 @@ const LOGIN: Record<string, string> = {
 	grant_type: 'password', client_id: joor.login.clientId, client_secret: joor.login.clientSecret, username: joor.login.username, password: joor.login.password,
 };
 
+/** What the sandbox's token endpoint answers: tokens on success, an OAuth error code on failure. */
+interface TokenAnswer {
+	access_token: string;
+	refresh_token: string;
+	error?: string;
+}
+
 async function tokenCall(url: string, fields: Record<string, string>) {
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.append(k, v);
 	const res = await fetch(url, { method: 'POST', body: form });
-	return { status: res.status, body: await res.json() };
+	return { status: res.status, body: (await res.json()) as TokenAnswer };
 }
 
 async function waitJob(url: string, kind: string, id: string) {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { ShopifyB2bApi } from '../../../credentials/ShopifyB2bApi.credentials';
@@ -20,7 +20,7 @@ const SECRET = 'csecret-7f6e';
  * Stands in for n8n's httpRequestWithAuthentication: an empty stored token runs preAuthentication
  * first, and whatever it throws reaches the node wrapped in a NodeApiError, as n8n does.
  */
-function likeN8n(creds: Record<string, unknown>) {
+function likeN8n(creds: IDataObject) {
 	const fake = shop.context(find, { credentials: creds });
 	const api = new ShopifyB2bApi();
 	const tokens: string[] = [];

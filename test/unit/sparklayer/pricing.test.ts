@@ -1,9 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
 import { expectPaired } from '../helpers/systemFixture';
 import { sl } from './fixture';
 
 sl.useTestEnv();
 
-const row = (sku: string, pricing: unknown, slug = 'cin7-tier-2', extra: object = {}) => ({
+const row = (sku: string, pricing: IDataObject[string], slug = 'cin7-tier-2', extra: object = {}) => ({
 	resource: 'priceList',
 	operation: 'updatePricing',
 	priceListSlug: slug,

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { SparkLayerApi } from '../../../credentials/SparkLayerApi.credentials';
@@ -15,7 +15,7 @@ const groups = { resource: 'customerGroup', operation: 'getAll', returnAll: true
  * Stands in for n8n's httpRequestWithAuthentication: an empty stored token runs preAuthentication
  * first, and whatever it throws reaches the node wrapped in a NodeApiError, as n8n does.
  */
-function likeN8n(credentials: Record<string, unknown>) {
+function likeN8n(credentials: IDataObject) {
 	const fake = sl.context(groups, { credentials });
 	const tokens: string[] = [];
 	let stored = { ...credentials };
