@@ -10,6 +10,40 @@ import type { CheckContext, TemplateCheck } from './types';
 
 export { lc, setLiterals };
 
+/** An Order Desk order's latest history note. */
+export const lastNote = (o: Json): string => String((o.order_notes as Json[]).at(-1)?.content ?? '');
+
+/**
+ * Between the runs of an orders → Cin7 check: a retried poll, i.e. one order the first run submitted
+ * is back in the submit folder (`memo.verdicts`, `memo.settings.submitFolder`; sets `memo.requeued`).
+ */
+export async function requeueOneSubmitted(ctx: CheckContext): Promise<void> {
+	const verdicts = ctx.memo.verdicts as Record<string, { kind: string }>;
+	const id = Object.keys(verdicts).find((k) => verdicts[k].kind === 'submitted')!;
+	await ctx.sandbox.mutate('orderdesk', { entity: 'order', id, patch: { folder_name: (ctx.memo.settings as Json).submitFolder } });
+	ctx.memo.requeued = id;
+}
+
+/**
+ * The second run of an orders → Cin7 check: the requeued order is filed again with `note` (naming the
+ * one Cin7 record it already has) and nothing else the template handles gets another note.
+ */
+export function expectOnlyRequeuedFiled(ctx: CheckContext, od: Json, runData: Json, note: string): void {
+	const settings = ctx.memo.settings as Record<string, string>;
+	const id = ctx.memo.requeued as string;
+	const byId = orderById(od);
+	const after = byId.get(id)!;
+	expect(after.folder_id).toBe(folderId(od, settings.afterImportFolder));
+	expect(lastNote(after)).toBe(note);
+	const notes = ctx.memo.notes as Record<string, number>;
+	for (const q of ctx.memo.queued as Json[]) {
+		const o = byId.get(String(q.id))!;
+		if (String(o.id) !== id) expect({ id: o.id, notes: o.order_notes.length }).toEqual({ id: o.id, notes: notes[String(o.id)] });
+	}
+	expect(allOutputs(runData, 'Submitted')).toHaveLength(1);
+	expect(allOutputs(runData, 'Not submitted')).toHaveLength(0);
+}
+
 /** A folder's id by its name in the Order Desk sandbox state. */
 export function folderId(od: Json, name: string): number {
 	const hit = Object.entries(od.folders as Record<string, string>).find(([, n]) => lc(n) === lc(name));

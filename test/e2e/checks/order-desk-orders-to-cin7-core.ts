@@ -9,8 +9,8 @@
  * filed again without a second sale.
  */
 import type { Json } from '../harness/n8n';
-import { allOutputs, content, folderId, lc, orderById, ordersIn, productLines, seedCustomFields, seedField, setLiterals } from './order-desk-common';
-import type { CheckContext, TemplateCheck } from './types';
+import { allOutputs, content, expectOnlyRequeuedFiled, folderId, lastNote, lc, orderById, ordersIn, productLines, requeueOneSubmitted, seedCustomFields, seedField, setLiterals } from './order-desk-common';
+import type { TemplateCheck } from './types';
 
 type Verdict =
 	| { kind: 'submitted'; expected: Json; customerId?: string; newCustomer?: string }
@@ -88,7 +88,6 @@ function actual(sale: Json, expectedNote: string[]): Json {
 	};
 }
 
-const lastNote = (o: Json) => String((o.order_notes as Json[]).at(-1)?.content ?? '');
 
 export const check: TemplateCheck = {
 	async prepare(ctx) {
@@ -176,33 +175,15 @@ export const check: TemplateCheck = {
 		expect(allOutputs(run.runData, 'Not submitted')).toHaveLength((ctx.memo.queued as Json[]).length - submitted);
 	},
 
-	async betweenRuns(ctx: CheckContext) {
-		// a retried poll: an order already in Cin7 Core is back in the submit folder
-		const verdicts = ctx.memo.verdicts as Record<string, Verdict>;
-		const id = Object.keys(verdicts).find((k) => verdicts[k].kind === 'submitted')!;
-		await ctx.sandbox.mutate('orderdesk', { entity: 'order', id, patch: { folder_name: (ctx.memo.settings as Json).submitFolder } });
-		ctx.memo.requeued = id;
-	},
+	betweenRuns: requeueOneSubmitted,
 
 	async afterSecondRun(ctx, run) {
 		expect(run.error).toBeNull();
 		const od = await ctx.sandbox.getState('orderdesk');
 		const core = await ctx.sandbox.getState('cin7core');
 		const settings = ctx.memo.settings as Record<string, string>;
-		const id = ctx.memo.requeued as string;
-		const matches = (core.sales as Json[]).filter((s) => lc(s.ExternalID) === lc(`${settings.referencePrefix}${id}`));
+		const matches = (core.sales as Json[]).filter((s) => lc(s.ExternalID) === lc(`${settings.referencePrefix}${ctx.memo.requeued}`));
 		expect(matches).toHaveLength(1);
-		const after = orderById(od).get(id)!;
-		expect(after.folder_id).toBe(folderId(od, settings.afterImportFolder));
-		expect(lastNote(after)).toBe(`Already in Cin7 Core as sale ${matches[0].Order.SaleOrderNumber} (id ${matches[0].ID})`);
-		// nothing else this template handles was touched again
-		const notes = ctx.memo.notes as Record<string, number>;
-		const byId = orderById(od);
-		for (const q of ctx.memo.queued as Json[]) {
-			const o = byId.get(String(q.id))!;
-			if (String(o.id) !== id) expect({ id: o.id, notes: o.order_notes.length }).toEqual({ id: o.id, notes: notes[String(o.id)] });
-		}
-		expect(allOutputs(run.runData, 'Submitted')).toHaveLength(1);
-		expect(allOutputs(run.runData, 'Not submitted')).toHaveLength(0);
+		expectOnlyRequeuedFiled(ctx, od, run.runData, `Already in Cin7 Core as sale ${matches[0].Order.SaleOrderNumber} (id ${matches[0].ID})`);
 	},
 };
