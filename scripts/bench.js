@@ -121,6 +121,8 @@ async function main() {
 						row.extra = { ...extra, rssBeforeMb: Math.round(r.rssBeforeMb * 10) / 10, peakAcceptedPerMinute: r.peakAcceptedPerMinute };
 						if (extra.wrongStockSkus !== undefined) row.note = `${extra.wrongStockSkus} SKUs on-hand ≠ available`;
 						if (extra.polls > 1) row.note = `${extra.polls} polls`;
+						// The node's own working set, apart from the items n8n holds anyway (inputs, returned items).
+						if (extra.nodeOwnMb !== undefined) row.note = `node's own ${extra.nodeOwnMb} MB (inputs ${extra.inputMb} MB, returned ${extra.returnedMb} MB)`;
 						if (r.otherCalls) row.note = [row.note, `${r.otherCalls} calls to other systems`].filter(Boolean).join('; ');
 					}
 					log(`${scen.name} ${row.variant} @${n}: ${row.skipped ? 'SKIPPED ' + row.skipped : `${row.records} records, ${row.apiCalls} calls (min ${row.minimumCalls}), ${row.throttled} throttled, ${Math.round(row.wallMs)} ms`} [${((Date.now() - t) / 1000).toFixed(1)} s, total ${((Date.now() - started) / 1000).toFixed(0)} s]`);
