@@ -18,10 +18,22 @@
  *                4 MB, refused by JOOR and reported the same way)
  *
  * The images are served by this check (a small HTTP server); the second run sends no image again.
+ *
+ * The "Cin7 Core product updated" path runs between the runs, before the tag changes, as a variant of
+ * the template in the suite's n8n. `n8n execute` starts only at a Manual Trigger (or an Execute
+ * Workflow Trigger), in execution mode "cli", in which n8n never calls a polling node's poll(): it
+ * passes the node's input on, exactly as it does in a real poll's "trigger" execution, where that
+ * input is the poll's rows. So the variant feeds the shipped trigger node, unchanged, the rows its
+ * poll asks Cin7 Core for (GET /product with ModifiedSince and IncludeDeprecated) from Run now; the
+ * poll itself (cursor, overlap, cap) is covered by test/e2e/polling.test.ts and the unit tests.
+ * Between the runs a family member's and a tagged single product's prices change, and so does an
+ * untagged single product (in no style): only the two styles holding the first two are written,
+ * field by field as Cin7 Core now says, and every other style and linesheet stays as it was. Then a
+ * member of another family is deprecated (its style loses the SKU) and made active again.
  */
 import * as http from 'http';
 
-import { nodeOutput, type Json } from '../harness/n8n';
+import { createN8n, nodeOutput, sleep, type Json, type RunResult } from '../harness/n8n';
 import type { CheckContext, TemplateCheck } from './types';
 
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
@@ -157,6 +169,170 @@ function assertRun(ctx: CheckContext, run: Json, exp: Expected[]) {
 	}
 }
 
+// ---------- the product-updated path ----------
+const TRIGGER = 'Cin7 Core product updated';
+const CHANGES = 'Products changed (as the trigger polls)';
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Cin7 Core's LastModifiedOn (UTC, with or without the Z) in ms. */
+const modifiedMs = (p: Json) => Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(String(p.LastModifiedOn)) ? String(p.LastModifiedOn) : `${p.LastModifiedOn}Z`);
+
+/**
+ * The shipped template started from its product-updated trigger: Run now feeds the trigger node (as
+ * shipped) the rows its productUpdated poll reads, changed at or after `sinceIso`; the trigger's own
+ * connection (to the families) is the template's. See the header for why the poll cannot run here.
+ */
+function triggerPathVariant(workflow: Json, sinceIso: string): Json {
+	const variant = JSON.parse(JSON.stringify(workflow)) as Json;
+	variant.id = 'joorStylesTrig01';
+	variant.name = `${workflow.name} (product updated)`;
+	const nodes = variant.nodes as Json[];
+	const trigger = nodes.find((n) => n.name === TRIGGER)!;
+	expect([trigger.type, trigger.parameters.event]).toEqual(['n8n-nodes-cin7.cin7CoreTrigger', 'productUpdated']);
+	expect(variant.connections[TRIGGER].main).toEqual([[{ node: 'Cin7 Core product families', type: 'main', index: 0 }]]);
+	const products = nodes.find((n) => n.name === 'Cin7 Core products')!;
+	nodes.push({
+		id: '5b0d7a3e-1c2f-4e8a-9d6b-7f3a2c1e0b9d',
+		name: CHANGES,
+		type: 'n8n-nodes-cin7.cin7Core',
+		typeVersion: products.typeVersion,
+		position: [trigger.position[0] - 220, trigger.position[1]],
+		parameters: { resource: 'product', operation: 'getAll', returnAll: true, filters: { ModifiedSince: sinceIso, IncludeDeprecated: true } },
+		credentials: products.credentials,
+	});
+	variant.connections['Run now'] = { main: [[{ node: CHANGES, type: 'main', index: 0 }]] };
+	variant.connections[CHANGES] = { main: [[{ node: TRIGGER, type: 'main', index: 0 }]] };
+	return variant;
+}
+
+/** Runs a variant once, in the suite's n8n when the check has it, else in an n8n of its own. */
+async function runVariant(ctx: CheckContext, variant: Json): Promise<RunResult> {
+	const n8n = ctx.n8n ?? (await createN8n('joor-styles-trigger', ctx.sandbox));
+	try {
+		await n8n.importWorkflows([variant]);
+		return await n8n.execute(variant.id);
+	} finally {
+		if (n8n !== ctx.n8n) await n8n.cleanup();
+	}
+}
+
+/**
+ * The styles (by style number) holding any of these products: each family it is a member of (a
+ * deprecated member too: the style must lose its SKU), else its own when active and tagged JOOR.
+ */
+function stylesHolding(core: Json, skus: string[]): string[] {
+	const bySku = new Map((core.products as Json[]).map((p) => [p.SKU, p]));
+	const out = new Set<string>();
+	for (const sku of skus) {
+		const families = (core.families as Json[]).filter((f) => (f.Products as Json[]).some((m) => m.SKU === sku));
+		const p = bySku.get(sku);
+		if (families.length) for (const f of families) out.add(f.SKU);
+		else if (p && p.Status !== 'Deprecated' && tagsOf(p).some((t) => lc(t) === 'joor')) out.add(p.SKU);
+	}
+	return [...out].sort();
+}
+
+/**
+ * One product-updated run: `change` edits products in Cin7 Core as a merchant would (returning their
+ * SKUs), the variant runs, and exactly the styles holding those products must be written, each as
+ * Cin7 Core now says (assertJoor), while every other style and every linesheet stays as it was.
+ */
+async function triggerRun(ctx: CheckContext, change: () => Promise<string[]>): Promise<{ core: Json; joor: Json; touched: string[] }> {
+	const joorBefore = await ctx.sandbox.getState('joor');
+	// A whole second, so Cin7 Core's second-precision ModifiedSince means exactly this instant.
+	const since = Math.ceil(Date.now() / 1000) * 1000 + 1000;
+	await sleep(since - Date.now() + 20);
+	const changedSkus = await change();
+	const seq = await ctx.sandbox.lastSeq();
+
+	const run = await runVariant(ctx, triggerPathVariant(ctx.workflow, new Date(since).toISOString().slice(0, 19)));
+	expect([run.status, run.error]).toEqual(['success', null]);
+
+	const core = await ctx.sandbox.getState('cin7core');
+	const joor = await ctx.sandbox.getState('joor');
+	// what the trigger hands on: every product Cin7 Core shows changed since then (deprecated too)
+	const changed = (core.products as Json[]).filter((p) => modifiedMs(p) >= since).map((p) => p.SKU).sort();
+	expect(changed).toEqual([...changedSkus].sort());
+	expect(nodeOutput(run.runData, TRIGGER).map((p) => p.SKU).sort()).toEqual(changed);
+	// exactly the styles holding a changed product are written
+	const touched = stylesHolding(core, changed);
+	expect(nodeOutput(run.runData, 'Style records').map((r) => r.styleNumber).sort()).toEqual(touched);
+	expect(nodeOutput(run.runData, 'Synced')).toHaveLength(touched.length);
+	expect(nodeOutput(run.runData, 'Not written')).toEqual([]);
+	expect(nodeOutput(run.runData, 'Linesheets removed')).toEqual([]);
+	expect(nodeOutput(run.runData, 'Image records')).toEqual([]); // JOOR shows their images already
+	const jobsBefore = new Set((joorBefore.jobs as Json[]).map((j) => j.id));
+	const jobs = (joor.jobs as Json[]).filter((j) => !jobsBefore.has(j.id));
+	expect(jobs.flatMap((j) => (j.results as Json[]).map((r) => `${r.style_number} ${r.status} ${r.action}`)).sort()).toEqual(touched.map((n) => `${n} success updated`));
+	// its only JOOR writes are those bulk-style jobs: no image, no linesheet change (logins and throttled tries aside)
+	const joorCalls = await ctx.sandbox.getRequests({ system: 'joor', since: seq });
+	const writes = joorCalls.filter((r) => r.method !== 'GET' && r.status !== 429 && !/\/auth\/?$/.test(String(r.path)));
+	expect(writes.map((r) => `${r.method} ${String(r.path).replace(/^.*(\/v\d+\/)/, '$1')} ${r.status}`)).toEqual(jobs.map(() => 'POST /v2/bulk-style 202'));
+	// the written styles are as the full pass would write them from Cin7 Core now …
+	assertJoor(ctx, core, joor);
+	const before = new Map((joorBefore.styles as Json[]).map((st) => [st.style_number, st]));
+	for (const st of (joor.styles as Json[]).filter((x) => touched.includes(x.style_number))) {
+		expect([st.style_number, st.modified_at > before.get(st.style_number)!.modified_at]).toEqual([st.style_number, true]);
+	}
+	// … and every other style and every linesheet is exactly as before
+	const untouched = (st: Json) => !touched.includes(st.style_number);
+	expect((joor.styles as Json[]).filter(untouched)).toEqual((joorBefore.styles as Json[]).filter(untouched));
+	expect(joor.linesheets).toEqual(joorBefore.linesheets);
+	return { core, joor, touched };
+}
+
+/**
+ * The product-updated path, three times: (1) new prices for the family's first member (its price is
+ * the style's), a tagged single product and an untagged single product in no style; (2) a member of
+ * another family is deprecated: that family's style loses its SKU; (3) it is made active again: the
+ * SKU is back, and JOOR holds what it held before (2) for the runs that follow.
+ */
+async function triggerPath(ctx: CheckContext) {
+	const { m0, s4 } = ctx.memo.skus;
+	const core0 = await ctx.sandbox.getState('cin7core');
+	const products = core0.products as Json[];
+	const families = core0.families as Json[];
+	const inFamily = new Set(families.flatMap((f) => (f.Products as Json[]).map((m) => m.SKU)));
+	const used = new Set(Object.values(ctx.memo.skus as Record<string, string>));
+	const outside = products.find((p) => p.Status === 'Active' && !inFamily.has(p.SKU) && !used.has(p.SKU) && !tagsOf(p).some((t) => lc(t) === 'joor'))!;
+	expect(outside).toBeDefined();
+	const price = (sku: string, tier: string) => Number(products.find((p) => p.SKU === sku)![tier]);
+	const familyOf = (sku: string) => families.find((f) => (f.Products as Json[]).some((m) => m.SKU === sku))!;
+
+	const one = await triggerRun(ctx, async () => {
+		await setProduct(ctx, m0, { PriceTier2: round2(price(m0, 'PriceTier2') + 1.25) });
+		await setProduct(ctx, s4, { PriceTier3: round2(price(s4, 'PriceTier3') + 2.5) });
+		await setProduct(ctx, outside.SKU, { PriceTier2: round2(price(outside.SKU, 'PriceTier2') + 3) });
+		return [m0, s4, outside.SKU];
+	});
+	expect(one.touched).toEqual([familyOf(m0).SKU, s4].sort());
+	const written = (joor: Json, n: string) => (joor.styles as Json[]).find((st) => st.style_number === n)!;
+	const now = (core: Json, sku: string, tier: string) => Number((core.products as Json[]).find((p) => p.SKU === sku)![tier]);
+	expect(written(one.joor, familyOf(m0).SKU).prices[0].wholesale).toBe(now(one.core, m0, 'PriceTier2'));
+	expect(written(one.joor, s4).prices[1].wholesale).toBe(now(one.core, s4, 'PriceTier3'));
+
+	// a family untouched so far, every member active, none used above
+	const other = families.find((f) => f.SKU !== familyOf(m0).SKU && (f.Products as Json[]).length >= 2 &&
+		(f.Products as Json[]).every((m) => !used.has(m.SKU) && products.find((p) => p.SKU === m.SKU)?.Status === 'Active'))!;
+	expect(other).toBeDefined();
+	const gone = products.find((p) => p.SKU === (other.Products as Json[])[1].SKU)!;
+	const upcs = (joor: Json) => (written(joor, other.SKU).skus as Json[]).map((k) => k.upc);
+	expect(upcs(one.joor)).toContain(String(gone.Barcode));
+	const two = await triggerRun(ctx, async () => {
+		await setProduct(ctx, gone.SKU, { Status: 'Deprecated' });
+		return [gone.SKU];
+	});
+	expect(two.touched).toEqual([other.SKU]);
+	expect(upcs(two.joor)).not.toContain(String(gone.Barcode));
+	const three = await triggerRun(ctx, async () => {
+		await setProduct(ctx, gone.SKU, { Status: 'Active' });
+		return [gone.SKU];
+	});
+	expect(three.touched).toEqual([other.SKU]);
+	const { modified_at: _at, ...restored } = written(three.joor, other.SKU);
+	const { modified_at: _was, ...held } = written(one.joor, other.SKU);
+	expect(restored).toEqual(held);
+}
+
 /** Sets a product's tags (and images) as a merchant would in Cin7 Core. */
 const setProduct = (ctx: CheckContext, sku: string, patch: Json) => ctx.sandbox.mutate('cin7core', { entity: 'product', sku, patch });
 
@@ -205,6 +381,8 @@ export const check: TemplateCheck = {
 	},
 
 	async betweenRuns(ctx) {
+		// first, the product-updated path (before the tag changes the full pass below must find)
+		await triggerPath(ctx);
 		const { m2, s1, s3 } = ctx.memo.skus;
 		// SS26 is still named by the family's first product; Outlet by no product any more
 		await setProduct(ctx, s1, { Tags: 'JOOR,Collection_Resort' });
