@@ -32,7 +32,8 @@
  * order back to draft) and B's first line gets a new price in JOOR, so the second run replaces B's lines
  * on the same sale (authorised again) and exports B again.
  */
-import { authHeaders, createN8n, nodeOutput, systemBaseUrl, type Json, type RunResult } from '../harness/n8n';
+import { authHeaders, nodeOutput, systemBaseUrl, type Json, type RunResult } from '../harness/n8n';
+import { runVariant } from './variant';
 import type { CheckContext, TemplateCheck } from './types';
 import { vendorFetch } from '../harness/vendorFetch';
 
@@ -82,18 +83,6 @@ function claimWhenAvailableVariant(workflow: Json): Json {
 	expect(code).toContain("inventoryPolicy: 'alwaysClaim',");
 	settings.parameters.jsCode = code.replace("inventoryPolicy: 'alwaysClaim',", "inventoryPolicy: 'claimWhenAvailable',");
 	return variant;
-}
-
-/** Runs the variant once, in the suite's n8n when the check has it, else in an n8n of its own. */
-async function runVariant(ctx: CheckContext): Promise<RunResult> {
-	const variant = claimWhenAvailableVariant(ctx.workflow);
-	const n8n = ctx.n8n ?? (await createN8n('joor-claim-policy', ctx.sandbox));
-	try {
-		await n8n.importWorkflows([variant]);
-		return await n8n.execute(variant.id);
-	} finally {
-		if (n8n !== ctx.n8n) await n8n.cleanup();
-	}
 }
 
 /**
@@ -199,7 +188,7 @@ export const check: TemplateCheck = {
 		// the claim-when-available variant first, while the only order left in JOOR's queue is the one
 		// with a missing SKU
 		const scene = await claimScene(ctx);
-		const variantRun = await runVariant(ctx);
+		const variantRun = await runVariant(ctx, claimWhenAvailableVariant(ctx.workflow), 'joor-claim-policy');
 		ctx.memo.claim = { ...scene, run: variantRun, after: await states(ctx) };
 
 		const { core } = await states(ctx);

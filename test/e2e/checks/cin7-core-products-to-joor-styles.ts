@@ -33,8 +33,9 @@
  */
 import * as http from 'http';
 
-import { createN8n, nodeOutput, sleep, type Json, type RunResult } from '../harness/n8n';
+import { nodeOutput, sleep, type Json } from '../harness/n8n';
 import type { CheckContext, TemplateCheck } from './types';
+import { runVariant } from './variant';
 
 const lc = (s: unknown) => String(s ?? '').trim().toLowerCase();
 const tagsOf = (p: Json) => String(p.Tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
@@ -204,17 +205,6 @@ function triggerPathVariant(workflow: Json, sinceIso: string): Json {
 	return variant;
 }
 
-/** Runs a variant once, in the suite's n8n when the check has it, else in an n8n of its own. */
-async function runVariant(ctx: CheckContext, variant: Json): Promise<RunResult> {
-	const n8n = ctx.n8n ?? (await createN8n('joor-styles-trigger', ctx.sandbox));
-	try {
-		await n8n.importWorkflows([variant]);
-		return await n8n.execute(variant.id);
-	} finally {
-		if (n8n !== ctx.n8n) await n8n.cleanup();
-	}
-}
-
 /**
  * The styles (by style number) holding any of these products: each family it is a member of (a
  * deprecated member too: the style must lose its SKU), else its own when active and tagged JOOR.
@@ -244,7 +234,7 @@ async function triggerRun(ctx: CheckContext, change: () => Promise<string[]>): P
 	const changedSkus = await change();
 	const seq = await ctx.sandbox.lastSeq();
 
-	const run = await runVariant(ctx, triggerPathVariant(ctx.workflow, new Date(since).toISOString().slice(0, 19)));
+	const run = await runVariant(ctx, triggerPathVariant(ctx.workflow, new Date(since).toISOString().slice(0, 19)), 'joor-styles-trigger');
 	expect([run.status, run.error]).toEqual(['success', null]);
 
 	const core = await ctx.sandbox.getState('cin7core');
